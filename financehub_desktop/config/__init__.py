@@ -1,0 +1,1 @@
+"""Where a profile lives on disk, its settings file and logging. Imports only the domain."""

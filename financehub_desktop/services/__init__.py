@@ -1,0 +1,1 @@
+"""Use cases: the one API that the UI and the CLI call. Plain Python, no Qt."""

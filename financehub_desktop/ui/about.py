@@ -1,0 +1,47 @@
+"""Help > About: versions and where this profile's files live (what a bug report needs)."""
+
+from __future__ import annotations
+
+import platform
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from financehub_desktop import APP_NAME, __version__
+from financehub_desktop.config.paths import ProfilePaths
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AboutDialog", text)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, paths: ProfilePaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_t("About {app}").format(app=APP_NAME))
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>{APP_NAME} {__version__}</h2>")
+        blurb = QLabel(
+            _t(
+                "Your Brazilian bank accounts through Pluggy (Open Finance), kept encrypted on this computer "
+                "and browsable offline."
+            )
+        )
+        blurb.setWordWrap(True)
+        self.details = QLabel(
+            "<br>".join(
+                [
+                    f"Python {platform.python_version()} · Qt {qVersion()} · PySide6 {pyside_version}",
+                    _t("Profile: {name}").format(name=paths.profile),
+                    _t("Data: {path}").format(path=paths.data_dir),
+                    _t("Settings: {path}").format(path=paths.config_dir),
+                    _t("Logs: {path}").format(path=paths.log_dir),
+                ]
+            )
+        )
+        self.details.setTextInteractionFlags(self.details.textInteractionFlags().TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        for widget in (title, blurb, self.details, buttons):
+            layout.addWidget(widget)

@@ -1,0 +1,147 @@
+"""The main window: a sidebar of pages, the page stack, a status bar, the Help menu."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from financehub_desktop import APP_NAME
+from financehub_desktop.config.paths import ProfilePaths
+from financehub_desktop.config.settings import Settings
+from financehub_desktop.domain.errors import FinanceHubError
+
+from .about import AboutDialog
+from .errors import ErrorDialog
+from .pages import PendingPage
+from .resources import style_sheet
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # already translated
+    pending_reason: str
+
+
+def page_specs() -> list[PageSpec]:
+    """The pages of the sidebar, in order. ``pending_reason`` says what brings a page that has not landed."""
+    tr = QCoreApplication.translate
+    first_slice = tr("Pages", "It arrives with the first slice of the app: sync, accounts, transactions and dashboard.")
+    return [
+        PageSpec("dashboard", tr("Pages", "Dashboard"), first_slice),
+        PageSpec("accounts", tr("Pages", "Accounts"), first_slice),
+        PageSpec("transactions", tr("Pages", "Transactions"), first_slice),
+        PageSpec(
+            "investments",
+            tr("Pages", "Investments"),
+            tr("Pages", "It arrives with investments and their transactions."),
+        ),
+        PageSpec("bills", tr("Pages", "Card bills"), tr("Pages", "It arrives with the card view centred on bills.")),
+        PageSpec("loans", tr("Pages", "Loans"), tr("Pages", "It arrives with loans and their installments.")),
+        PageSpec("pix", tr("Pages", "PIX"), tr("Pages", "It arrives with PIX payment requests.")),
+        PageSpec("connections", tr("Pages", "Connections"), first_slice),
+        PageSpec("settings", tr("Pages", "Settings"), first_slice),
+    ]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, paths: ProfilePaths, settings: Settings, demo: bool = False) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.demo = demo
+        title = APP_NAME + (" — " + _t("Demo") if demo else "")
+        self.setWindowTitle(title)
+        self.setMinimumSize(QSize(960, 620))
+        self.resize(1180, 760)
+        self.setStyleSheet(style_sheet())
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for index, spec in enumerate(page_specs()):
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if index < 9:
+                item.setToolTip(f"Ctrl+{index + 1}")
+            self.sidebar.addItem(item)
+            page = PendingPage(spec.title, spec.pending_reason)
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.sync_state = QLabel(_t("Offline: showing the data stored on this computer"))
+        self.statusBar().addWidget(self.sync_state, 1)
+        profile = QLabel(_t("Profile: {name}").format(name=paths.profile) + (" (" + _t("demo") + ")" if demo else ""))
+        self.statusBar().addPermanentWidget(profile)
+        self._build_menus()
+        self._build_shortcuts()
+
+    # ------------------------------------------------------------------ navigation
+    def show_page(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    def current_page_key(self) -> str:
+        return str(self.sidebar.currentItem().data(Qt.ItemDataRole.UserRole))
+
+    def _build_shortcuts(self) -> None:
+        for index in range(min(9, self.sidebar.count())):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
+            self.addAction(action)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_t("&File"))
+        quit_action = file_menu.addAction(_t("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        help_menu = self.menuBar().addMenu(_t("&Help"))
+        logs = help_menu.addAction(_t("Open the &log folder"))
+        logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.log_dir))))
+        about = help_menu.addAction(_t("&About {app}").format(app=APP_NAME))
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.paths, self)
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------------ errors
+    def show_error(self, error: FinanceHubError) -> ErrorDialog:
+        """Known errors: a message with help. The status bar keeps a one-line trace of it."""
+        dialog = ErrorDialog(error, self.settings.language, self)
+        self.statusBar().showMessage(error.message("en" if self.settings.language == "en" else "pt_BR"), 15000)
+        dialog.open()
+        return dialog
