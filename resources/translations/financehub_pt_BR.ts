@@ -29,6 +29,29 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect a bank</source>
+        <translation>Conectar um banco</translation>
+    </message>
+    <message>
+        <source>Loading Pluggy Connect…</source>
+        <translation>Carregando o Pluggy Connect…</translation>
+    </message>
+    <message>
+        <source>Pluggy Connect could not be loaded. Check your connection and try again.</source>
+        <translation>Não foi possível carregar o Pluggy Connect. Verifique sua conexão e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Connected. Syncing your data…</source>
+        <translation>Conectado. Sincronizando seus dados…</translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation>A conexão falhou.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>FinanceHub hit a bug</source>
