@@ -62,9 +62,7 @@ def _encode(value: Any, out: list[str]) -> None:
         out.append(str(value))
     elif isinstance(value, float):
         raise TypeError("floats are not stored: parse JSON with domain.money.parse_json")
-    elif isinstance(value, datetime):
-        out.append(json.dumps(value.isoformat()))
-    elif isinstance(value, date):
+    elif isinstance(value, datetime) or isinstance(value, date):
         out.append(json.dumps(value.isoformat()))
     elif isinstance(value, Mapping):
         out.append("{")

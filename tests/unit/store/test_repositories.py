@@ -118,7 +118,11 @@ def test_provider_refresh_never_overwrites_user_edits(store: Store) -> None:
     with store.read() as conn:
         edit = store.repos.edits.get(conn, local)
         row = store.repos.transactions.get(conn, records[0].pluggy_id)
-    assert edit is not None and (edit.category_id, edit.note, edit.tags) == ("05050000", "presente da Ana", ("família",))
+    assert edit is not None and (edit.category_id, edit.note, edit.tags) == (
+        "05050000",
+        "presente da Ana",
+        ("família",),
+    )
     assert row is not None and row.category_id == "99999999"
 
 
@@ -182,7 +186,10 @@ def test_loan_installments(store: Store) -> None:
     with store.write() as conn:
         store.repos.loans.upsert(conn, [loan])
         rows = conn.execute(select(loan_installments).order_by(loan_installments.c.seq)).all()
-    assert [(r.seq, r.kind, r.amount) for r in rows] == [(0, "payment", Decimal("412.50")), (1, "balloon", Decimal("2000"))]
+    assert [(r.seq, r.kind, r.amount) for r in rows] == [
+        (0, "payment", Decimal("412.50")),
+        (1, "balloon", Decimal("2000")),
+    ]
 
 
 def test_deleting_an_item_cascades(store: Store) -> None:
