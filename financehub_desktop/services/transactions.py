@@ -4,6 +4,7 @@ ignore). Edits live apart from provider data, so a re-sync never overwrites them
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -45,6 +46,16 @@ def _pix_key(raw: object) -> str:
         if isinstance(party, dict) and party.get("pixKey"):
             return str(party["pixKey"])
     return str(payment.get("pixKey") or "")
+
+
+def signed_amount(amount: Decimal, kind: str | None) -> Decimal:
+    """Money out is negative, money in positive, for every account: a card purchase (DEBIT) shows as -R$ 150,00
+    whatever sign the bank used. Without a type, the provider's sign stands."""
+    if kind == "DEBIT":
+        return -abs(amount)
+    if kind == "CREDIT":
+        return abs(amount)
+    return amount
 
 
 def installment_label(number: int | None, total: int | None) -> str:
@@ -98,7 +109,7 @@ class TransactionsService:
             account_name=self.account_names().get(view.account_id, ""),
             moment=view.date,
             description=view.description,
-            amount=Money(view.amount, view.currency_code),
+            amount=Money(signed_amount(view.amount, view.type), view.currency_code),
             category_id=view.category_id,
             category_name=names.get(view.category_id or "", ""),
             status=view.status,

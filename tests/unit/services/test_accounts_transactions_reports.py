@@ -13,8 +13,7 @@ from financehub_desktop.services.read_models import TransactionFilter
 from financehub_desktop.services.reports import ReportsService, add_months
 from financehub_desktop.services.transactions import TransactionsService
 from financehub_desktop.store import Store
-
-from .conftest import CARD, HISTORY
+from tests.support.sample_store import CARD, HISTORY
 
 
 def test_accounts_by_institution_with_card_limits(store: Store) -> None:
