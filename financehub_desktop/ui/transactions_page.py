@@ -120,6 +120,7 @@ class TransactionsPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.filters = QHBoxLayout()
+        self.filter_row = QHBoxLayout()
         self._build_filters()
         self.model = TransactionsModel(service, self._columns())
         self.table = QTableView()
@@ -244,7 +245,6 @@ class TransactionsPage(QWidget):
             line.editingFinished.connect(self.apply_filters)
         self.show_removed.toggled.connect(lambda _b: self.apply_filters())
         self.filters.addWidget(self.search, 1)
-        self.filter_row = QHBoxLayout()
         for widget in (self.account, self.category, self.status, self.date_from, QLabel("–"), self.date_to,
                        self.amount_min, self.amount_max, self.show_removed, clear):  # fmt: skip
             self.filter_row.addWidget(widget)
