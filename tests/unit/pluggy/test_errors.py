@@ -58,7 +58,8 @@ def test_code_description_and_status_map_to_typed_errors(
     assert err.context["status"] == status
     assert err.context["endpoint"] == "GET /x/{id}"
     assert err.is_known
-    assert err.help("pt_BR").steps and err.help("en").steps
+    assert err.help("pt_BR").steps
+    assert err.help("en").steps
     assert "user-ok" not in str(err)  # Pluggy's free text stays out of log lines
 
 
