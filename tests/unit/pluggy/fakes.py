@@ -84,7 +84,7 @@ class FakePluggy:
     def handler(self, request: httpx.Request) -> httpx.Response:
         sent = Sent(
             request.method,
-            request.url.path,
+            request.url.raw_path.decode().split("?", 1)[0],  # as sent: ids stay percent-encoded
             dict(request.url.params),
             request.headers,
             request.content,
