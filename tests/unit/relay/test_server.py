@@ -170,3 +170,20 @@ def test_financehub_relay_runs_as_a_process_and_stops_on_sigterm(tmp_path: Path)
     assert SECRET not in log_text
     assert TOKEN not in log_text
     assert db.exists()
+
+
+def test_the_server_entry_point_loads_nothing_of_the_desktop_app(tmp_path: Path) -> None:
+    env = {**os.environ, "FINANCEHUB_RELAY_SECRET": SECRET, "FINANCEHUB_RELAY_TOKEN": TOKEN}
+    code = (
+        "import sys;"
+        "import financehub_desktop.relay.server, financehub_desktop.relay.__main__ as m;"
+        "rc = m.main(['--check']);"
+        "bad = sorted(n for n in sys.modules if n.startswith(('PySide6', 'financehub_desktop.config', 'sqlalchemy')));"
+        "print('LOADED', bad); sys.exit(rc)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout
+    assert "configuration OK" in result.stdout
