@@ -160,3 +160,14 @@ def test_generated_secrets_are_long_random_and_accepted() -> None:
     assert first != second
     assert len(first) >= 40
     assert load_config({"FINANCEHUB_RELAY_SECRET": first, "FINANCEHUB_RELAY_TOKEN": second}).feed_tokens == (second,)
+
+
+def test_the_configuration_example_in_the_docs_loads(tmp_path: Path) -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "relay.md").read_text(encoding="utf-8")
+    example = docs.split("```toml\n", 1)[1].split("```", 1)[0]
+    toml = tmp_path / "relay.toml"
+    toml.write_text(example, encoding="utf-8")
+    config = load_config(ENV, toml)
+    assert config.port == 8787
+    assert len(config.trusted_proxies) == 2
+    assert config.retention == timedelta(days=30)
