@@ -195,3 +195,20 @@ async def test_health(relay: RelayHarness) -> None:
 async def test_only_post_is_accepted_on_the_webhook_path(relay: RelayHarness) -> None:
     response = await relay.client_for().get("/webhook")
     assert response.status_code == 405
+
+
+async def test_a_body_trickled_too_slowly_is_408(relay: RelayHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections.abc import AsyncIterator
+
+    from financehub_desktop.relay import app as relay_app
+
+    monkeypatch.setattr(relay_app, "BODY_READ_TIMEOUT_SECONDS", 0.05)
+
+    async def trickle() -> AsyncIterator[bytes]:
+        yield b'{"event": "item/updated",'
+        await asyncio.sleep(1.0)
+        yield b'"eventId": "slow", "itemId": "i"}'
+
+    response = await relay.client_for().post("/webhook", content=trickle(), headers={"X-Relay-Secret": SECRET})
+    assert response.status_code == 408
+    assert relay.store.count() == 0
