@@ -11,7 +11,7 @@ import os
 import sys
 
 from financehub_desktop import APP_ID, APP_NAME, __version__
-from financehub_desktop.config.logs import get_logger, install_excepthook
+from financehub_desktop.config.logs import configure_logging, get_logger, install_excepthook
 from financehub_desktop.config.paths import profile_paths
 from financehub_desktop.config.settings import load_settings
 
@@ -37,6 +37,7 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
 
     paths = profile_paths(profile).ensure()
     loaded = load_settings(paths.settings_file, os.environ)
+    configure_logging(paths.log_dir, loaded.settings.log_level)
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)

@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 a known error (message and help printed), 2 bad usage, 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -121,14 +120,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = _lang()
+    profile = DEMO_PROFILE if args.func is cmd_demo else args.profile
+    log_file: list[str] = []
 
     def on_bug(*_: object) -> None:
-        print(f"financehub: internal error; the details are in the log ({args.profile})", file=sys.stderr)
+        where = f" ({log_file[0]})" if log_file else ""
+        print(f"financehub: internal error; the details are in the log{where}", file=sys.stderr)
 
     try:
-        if args.needs_profile:
-            paths = _prepare(args.profile if args.func is not cmd_demo else DEMO_PROFILE)
-            log.info("starting %s %s (profile %s)", APP_NAME, __version__, paths.profile)
+        configure_logging(None, console_level="WARNING")  # until the profile's log folder is known
+        try:
+            paths = _prepare(profile)
+            log_file.append(str(paths.log_file))
+            log.info("starting %s %s (profile %s, command %s)", APP_NAME, __version__, profile, args.func.__name__)
+        except FinanceHubError:
+            if args.needs_profile:
+                raise  # doctor still runs without a profile folder, to report the problem
         install_excepthook(on_bug)
         return int(args.func(args))
     except FinanceHubError as exc:
@@ -143,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("financehub: interrupted", file=sys.stderr)
         return 130
     except Exception:
-        logging.getLogger("financehub.cli").exception("unhandled error")
+        log.exception("unhandled error")
         on_bug()
         return EXIT_BUG
 

@@ -86,6 +86,15 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def _reset_logging() -> Iterator[None]:
+    """Handlers installed by one test (files in its tmp dir, captured streams) must not outlive it."""
+    yield
+    from financehub_desktop.config.logs import remove_handlers
+
+    remove_handlers()
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """``../shared`` beside the project (or $FINANCEHUB_SHARED_DIR); skips with a reason when absent."""

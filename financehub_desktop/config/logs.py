@@ -95,14 +95,35 @@ class RedactingFilter(logging.Filter):
 class RedactingFormatter(logging.Formatter):
     """Redacts the final text, so exception messages and tracebacks are covered too."""
 
+    def __init__(self, fmt: str, *, tracebacks: bool = True) -> None:
+        super().__init__(fmt)
+        self.tracebacks = tracebacks
+
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        if self.tracebacks:
+            return redact(super().format(record))
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return redact(super().format(record))
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
 
 
-def _attach(handler: logging.Handler, level: int) -> logging.Handler:
+def remove_handlers() -> None:
+    """Take our handlers off every logger (tests; a CLI command that reconfigures)."""
+    for name in (ROOT, "httpx", "httpcore", "uvicorn", "uvicorn.access", "uvicorn.error", "alembic", "asyncio"):
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            if handler.get_name() == "financehub":
+                logger.removeHandler(handler)
+                handler.close()
+
+
+def _attach(handler: logging.Handler, level: int, *, tracebacks: bool = True) -> logging.Handler:
     handler.setLevel(level)
     handler.addFilter(RedactingFilter())
-    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT, tracebacks=tracebacks))
     handler.set_name("financehub")
     return handler
 
@@ -113,8 +134,12 @@ def configure_logging(
     *,
     console_level: str | None = "WARNING",
     stream: object = None,
+    console_tracebacks: bool = False,
 ) -> list[logging.Handler]:
-    """Install our handlers on the ``financehub`` logger (idempotent). Returns them for tests."""
+    """Install our handlers on the ``financehub`` logger (idempotent). Returns them for tests.
+
+    Tracebacks go to the log file; the console shows one line per record unless ``console_tracebacks``.
+    """
     root = logging.getLogger(ROOT)
     for old in list(root.handlers):
         if old.get_name() == "financehub":
@@ -131,7 +156,7 @@ def configure_logging(
         handlers.append(_attach(file_handler, getattr(logging, level)))
     if console_level:
         console = logging.StreamHandler(stream or sys.stderr)  # type: ignore[arg-type]
-        handlers.append(_attach(console, getattr(logging, console_level)))
+        handlers.append(_attach(console, getattr(logging, console_level), tracebacks=console_tracebacks))
     for handler in handlers:
         root.addHandler(handler)
     # Libraries that log request URLs (which may carry tokens) go through the same redaction.

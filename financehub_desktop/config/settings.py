@@ -20,7 +20,7 @@ import tomli_w
 
 from financehub_desktop.domain.errors import SettingsFileError
 
-from .files import atomic_write_text
+from .files import atomic_write_bytes, atomic_write_text
 
 log = logging.getLogger("financehub.app")
 
@@ -166,10 +166,24 @@ def load_settings(path: Path, env: Mapping[str, str] | None = None) -> LoadedSet
     return LoadedSettings(settings, problems)
 
 
-def save_settings(path: Path, settings: Settings) -> None:
-    """Write the settings atomically (only the values that differ from the defaults)."""
+def save_settings(path: Path, settings: Settings) -> Path | None:
+    """Write the settings atomically (only the values that differ from the defaults).
+
+    A file that does not parse is kept beside the new one (``settings.toml.invalid``) rather than overwritten, so a
+    hand edit with a typo is never lost. Returns that copy's path when one was made.
+    """
     _validate(settings)
+    kept: Path | None = None
+    try:
+        old = path.read_text(encoding="utf-8")
+        tomllib.loads(old)
+    except FileNotFoundError:
+        pass
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        kept = path.with_name(path.name + ".invalid")
+        atomic_write_bytes(kept, path.read_bytes())
     defaults = Settings()
     body = {name: getattr(settings, name) for name in _FIELDS if getattr(settings, name) != getattr(defaults, name)}
     header = "# FinanceHub Desktop settings. Secrets are never stored here (they live in the keyring).\n"
     atomic_write_text(path, header + tomli_w.dumps({"financehub": body}))
+    return kept

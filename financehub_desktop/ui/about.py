@@ -5,25 +5,21 @@ from __future__ import annotations
 import platform
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from financehub_desktop import APP_NAME, __version__
 from financehub_desktop.config.paths import ProfilePaths
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
-
-
 class AboutDialog(QDialog):
     def __init__(self, paths: ProfilePaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("About {app}").format(app=APP_NAME))
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>{APP_NAME} {__version__}</h2>")
         blurb = QLabel(
-            _t(
+            self.tr(
                 "Your Brazilian bank accounts through Pluggy (Open Finance), kept encrypted on this computer "
                 "and browsable offline."
             )
@@ -33,10 +29,10 @@ class AboutDialog(QDialog):
             "<br>".join(
                 [
                     f"Python {platform.python_version()} · Qt {qVersion()} · PySide6 {pyside_version}",
-                    _t("Profile: {name}").format(name=paths.profile),
-                    _t("Data: {path}").format(path=paths.data_dir),
-                    _t("Settings: {path}").format(path=paths.config_dir),
-                    _t("Logs: {path}").format(path=paths.log_dir),
+                    self.tr("Profile: {name}").format(name=paths.profile),
+                    self.tr("Data: {path}").format(path=paths.data_dir),
+                    self.tr("Settings: {path}").format(path=paths.config_dir),
+                    self.tr("Logs: {path}").format(path=paths.log_dir),
                 ]
             )
         )

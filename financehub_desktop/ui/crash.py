@@ -13,10 +13,6 @@ from financehub_desktop.config.logs import redact
 from financehub_desktop.domain.errors import FinanceHubError
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
-
-
 def crash_details(exc: BaseException, tb: TracebackType | None) -> str:
     return redact("".join(traceback.format_exception(type(exc), exc, tb)))
 
@@ -24,12 +20,16 @@ def crash_details(exc: BaseException, tb: TracebackType | None) -> str:
 def build_crash_dialog(exc: BaseException, tb: TracebackType | None, log_file: Path) -> QMessageBox:
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_t("FinanceHub hit a bug"))
-    box.setText(_t("Something went wrong that should not have. Your stored data is safe."))
-    box.setInformativeText(
-        _t("The details were written to the log:\n{path}\nPlease include them when you report this.").format(
-            path=log_file
+    box.setWindowTitle(QCoreApplication.translate("CrashDialog", "FinanceHub hit a bug"))
+    box.setText(
+        QCoreApplication.translate(
+            "CrashDialog", "Something went wrong that should not have. Your stored data is safe."
         )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "CrashDialog", "The details were written to the log:\n{path}\nPlease include them when you report this."
+        ).format(path=log_file)
     )
     box.setDetailedText(crash_details(exc, tb))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -27,10 +27,6 @@ from .pages import PendingPage
 from .resources import style_sheet
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -40,22 +36,35 @@ class PageSpec:
 
 def page_specs() -> list[PageSpec]:
     """The pages of the sidebar, in order. ``pending_reason`` says what brings a page that has not landed."""
-    tr = QCoreApplication.translate
-    first_slice = tr("Pages", "It arrives with the first slice of the app: sync, accounts, transactions and dashboard.")
+    first_slice = QCoreApplication.translate(
+        "Pages", "It arrives with the first slice of the app: sync, accounts, transactions and dashboard."
+    )
     return [
-        PageSpec("dashboard", tr("Pages", "Dashboard"), first_slice),
-        PageSpec("accounts", tr("Pages", "Accounts"), first_slice),
-        PageSpec("transactions", tr("Pages", "Transactions"), first_slice),
+        PageSpec("dashboard", QCoreApplication.translate("Pages", "Dashboard"), first_slice),
+        PageSpec("accounts", QCoreApplication.translate("Pages", "Accounts"), first_slice),
+        PageSpec("transactions", QCoreApplication.translate("Pages", "Transactions"), first_slice),
         PageSpec(
             "investments",
-            tr("Pages", "Investments"),
-            tr("Pages", "It arrives with investments and their transactions."),
+            QCoreApplication.translate("Pages", "Investments"),
+            QCoreApplication.translate("Pages", "It arrives with investments and their transactions."),
         ),
-        PageSpec("bills", tr("Pages", "Card bills"), tr("Pages", "It arrives with the card view centred on bills.")),
-        PageSpec("loans", tr("Pages", "Loans"), tr("Pages", "It arrives with loans and their installments.")),
-        PageSpec("pix", tr("Pages", "PIX"), tr("Pages", "It arrives with PIX payment requests.")),
-        PageSpec("connections", tr("Pages", "Connections"), first_slice),
-        PageSpec("settings", tr("Pages", "Settings"), first_slice),
+        PageSpec(
+            "bills",
+            QCoreApplication.translate("Pages", "Card bills"),
+            QCoreApplication.translate("Pages", "It arrives with the card view centred on bills."),
+        ),
+        PageSpec(
+            "loans",
+            QCoreApplication.translate("Pages", "Loans"),
+            QCoreApplication.translate("Pages", "It arrives with loans and their installments."),
+        ),
+        PageSpec(
+            "pix",
+            QCoreApplication.translate("Pages", "PIX"),
+            QCoreApplication.translate("Pages", "It arrives with PIX payment requests."),
+        ),
+        PageSpec("connections", QCoreApplication.translate("Pages", "Connections"), first_slice),
+        PageSpec("settings", QCoreApplication.translate("Pages", "Settings"), first_slice),
     ]
 
 
@@ -65,7 +74,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings
         self.demo = demo
-        title = APP_NAME + (" — " + _t("Demo") if demo else "")
+        title = APP_NAME + (" — " + self.tr("Demo") if demo else "")
         self.setWindowTitle(title)
         self.setMinimumSize(QSize(960, 620))
         self.resize(1180, 760)
@@ -96,9 +105,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.sync_state = QLabel(_t("Offline: showing the data stored on this computer"))
+        self.sync_state = QLabel(self.tr("No bank connected yet"))
         self.statusBar().addWidget(self.sync_state, 1)
-        profile = QLabel(_t("Profile: {name}").format(name=paths.profile) + (" (" + _t("demo") + ")" if demo else ""))
+        profile = QLabel(
+            self.tr("Profile: {name}").format(name=paths.profile) + (" (" + self.tr("demo") + ")" if demo else "")
+        )
         self.statusBar().addPermanentWidget(profile)
         self._build_menus()
         self._build_shortcuts()
@@ -122,15 +133,15 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_t("&File"))
-        quit_action = file_menu.addAction(_t("&Quit"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
-        help_menu = self.menuBar().addMenu(_t("&Help"))
-        logs = help_menu.addAction(_t("Open the &log folder"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        logs = help_menu.addAction(self.tr("Open the &log folder"))
         logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.log_dir))))
-        about = help_menu.addAction(_t("&About {app}").format(app=APP_NAME))
+        about = help_menu.addAction(self.tr("&About {app}").format(app=APP_NAME))
         about.triggered.connect(self.show_about)
 
     def show_about(self) -> AboutDialog:

@@ -1,0 +1,1 @@
+"""The Pluggy Connect widget in an embedded QtWebEngine view, and the bridge from its URL events to Qt."""
