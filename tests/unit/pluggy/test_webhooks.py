@@ -387,6 +387,9 @@ def test_verifier_checks_the_client_id_and_exposes_the_event_id() -> None:
     with pytest.raises(WebhookAuthError) as caught:
         verifier.parse_verified(headers, body("item/updated", itemId="i").replace(b"client-1", b"client-2"))
     assert caught.value.reason is AuthFailure.WRONG_CLIENT
+    # Events without a clientId (webhookUrl subscriptions, older payloads) are not refused for it.
+    anonymous = json.dumps({"event": "item/updated", "eventId": "e2", "itemId": "i"}).encode()
+    assert verifier.parse_verified(headers, anonymous).client_id is None
 
 
 def test_verifier_repr_hides_secrets() -> None:
