@@ -36,6 +36,7 @@ from financehub_desktop.pluggy.webhooks import (
     body_signature,
     check_freshness,
     delivery_timestamp,
+    parse_relay_feed,
     parse_timestamp,
     parse_webhook_event,
     secret_matches,
@@ -439,3 +440,46 @@ def test_parse_timestamp_accepts_unix_and_iso(raw: str, expected: datetime) -> N
 def test_parse_timestamp_rejects_garbage(raw: str) -> None:
     with pytest.raises(WebhookPayloadError):
         parse_timestamp(raw)
+
+
+# ---------------------------------------------------------------------------------------------- the relay's feed
+FEED_ENTRY = {"cursor": 7, "eventId": "e7", "event": "item/updated", "receivedAt": "2026-12-04T12:00:00.000Z"}
+
+
+def test_relay_feed_page_parses_and_each_entry_reads_on_its_own() -> None:
+    good = {**FEED_ENTRY, "payload": json.loads(body("item/updated", itemId="i", amount=0.1))}
+    broken = {**FEED_ENTRY, "cursor": 8, "payload": {"event": "item/updated", "eventId": "e8"}}  # no itemId
+    raw = json.dumps(
+        {
+            "events": [good, broken],
+            "nextCursor": 8,
+            "hasMore": False,
+            "latestCursor": 8,
+            "prunedThrough": 0,
+            "missedEvents": False,
+        }
+    ).encode()
+    page = parse_relay_feed(raw)
+    assert [e.cursor for e in page.events] == [7, 8]
+    assert page.events[0].received_at == datetime(2026, 12, 4, 12, tzinfo=UTC)
+    first = page.events[0].webhook_event()
+    assert isinstance(first, ItemEvent)
+    assert first.model_extra == {"amount": Decimal("0.1")}
+    with pytest.raises(WebhookPayloadError, match="itemId"):
+        page.events[1].webhook_event()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"<html>502</html>",
+        b"{}",
+        b'{"events": [], "nextCursor": -1, "hasMore": false, "latestCursor": 0, "prunedThrough": 0, '
+        b'"missedEvents": false}',
+        b'{"events": [{"cursor": 0}], "nextCursor": 1, "hasMore": false, "latestCursor": 0, "prunedThrough": 0, '
+        b'"missedEvents": false}',
+    ],
+)
+def test_a_bad_feed_page_is_a_typed_error(raw: bytes) -> None:
+    with pytest.raises(WebhookPayloadError):
+        parse_relay_feed(raw)

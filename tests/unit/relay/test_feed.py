@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from financehub_desktop.pluggy.webhooks import parse_webhook_payload
+from financehub_desktop.pluggy.webhooks import parse_relay_feed, parse_webhook_payload
 from financehub_desktop.relay.store import EventStore, RelayStoreError
 
 from .conftest import OLD_TOKEN, TOKEN, HarnessFactory, RelayHarness, event_body
@@ -39,6 +39,10 @@ async def test_the_feed_pages_in_order_by_cursor(relay: RelayHarness) -> None:
         pages += 1
         if not page["hasMore"]:
             break
+        typed = parse_relay_feed(response.content)  # the app's reader agrees with what the relay wrote
+        assert [e.cursor for e in typed.events] == [e["cursor"] for e in page["events"]]
+        assert typed.has_more == page["hasMore"]
+        assert all(e.webhook_event().event_id == e.event_id for e in typed.events)
     assert pages == 3
     assert seen == [f"evt-{n:03d}" for n in range(25)]
     assert cursors == sorted(cursors)
@@ -135,6 +139,7 @@ async def test_retention_prunes_old_events_and_cursors_are_never_reused(make_rel
     assert [e["eventId"] for e in page["events"]] == ["recent-000", "recent-001"]
     assert page["prunedThrough"] == 3
     assert page["missedEvents"] is True  # a client at cursor 0 never saw the pruned three
+    assert parse_relay_feed((await relay.feed(after=0)).content).missed_events
     assert (await relay.feed(after=3)).json()["missedEvents"] is False
     await relay.deliver(event_body(event_id="newest"))
     newest = (await relay.feed(after=5)).json()["events"]
