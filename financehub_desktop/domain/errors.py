@@ -260,6 +260,51 @@ class KeyMissingError(EnvironmentProblem):
     )
 
 
+class PassphraseRequiredError(EnvironmentProblem):
+    code = "passphrase_required"
+    kind = ErrorKind.USER_INPUT
+    title = ("Digite a senha mestra", "Enter the master passphrase")
+    explanation = (
+        "Seus dados estão protegidos por uma senha mestra, e nenhuma foi informada.",
+        "Your data is protected by a master passphrase, and none was given.",
+    )
+    steps: ClassVar[tuple[Text, ...]] = (
+        ("Digite a senha mestra quando o app pedir.", "Type the master passphrase when the app asks for it."),
+        (
+            "Em scripts, defina FINANCEHUB_PASSPHRASE ou use --passphrase-file.",
+            "In scripts, set FINANCEHUB_PASSPHRASE or pass --passphrase-file.",
+        ),
+    )
+
+
+class KeyMismatchError(KeyMissingError):
+    code = "key_mismatch"
+    title = ("A chave encontrada não abre os seus dados", "The key found does not open your data")
+    explanation = (
+        "Existe uma chave para este perfil, mas ela não abre o banco de dados. Nada foi alterado.",
+        "There is a key for this profile, but it does not open the database. Nothing was changed.",
+    )
+    steps: ClassVar[tuple[Text, ...]] = (
+        (
+            "Se você restaurou um backup, restaure também a chave dele.",
+            "If you restored a backup, restore its key as well.",
+        ),
+        ("Ou restaure o backup mais recente com a chave atual.", "Or restore the latest backup made with this key."),
+    )
+
+
+class KeyFileError(EnvironmentProblem):
+    code = "key_file_invalid"
+    title = ("O arquivo de chave está danificado", "The key file is damaged")
+    explanation = (
+        "O arquivo que guarda a chave protegida por senha não pôde ser lido. Ele não foi alterado.",
+        "The file holding the passphrase-protected key could not be read. It was left untouched.",
+    )
+    steps: ClassVar[tuple[Text, ...]] = (
+        ("Restaure o arquivo financehub.key de um backup.", "Restore financehub.key from a backup."),
+    )
+
+
 class DatabaseCorruptError(EnvironmentProblem):
     code = "database_corrupt"
     title = ("O banco de dados está danificado", "The database is damaged")

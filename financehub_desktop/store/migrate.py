@@ -1,0 +1,69 @@
+"""Alembic, configured in code: the migration scripts ship inside the package and run when a store opens.
+
+All pending migrations run inside one transaction (SQLite DDL is transactional once the driver stops managing
+transactions, see ``engine``), so a migration killed half-way leaves the previous revision and reruns cleanly.
+A database stamped with a revision this app does not know was written by a newer app: ``DatabaseTooNewError``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Connection, Engine
+
+from financehub_desktop.config.logs import get_logger
+from financehub_desktop.domain.errors import DatabaseTooNewError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+log = get_logger("store")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in script_directory().walk_revisions()}
+
+
+def check_not_too_new(revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNewError(f"schema revision {revision!r}; this app knows up to {head_revision()!r}")
+
+
+def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str | None]:
+    """Bring the schema to ``target`` in one transaction. Returns (revision before, revision after)."""
+    with engine.begin() as conn:
+        before = current_revision(conn)
+        check_not_too_new(before)
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        try:
+            command.upgrade(config, target)
+        except CommandError as exc:  # pragma: no cover - a bad target is a programming error
+            raise RuntimeError(str(exc)) from exc
+        after = current_revision(conn)
+    if before != after:
+        log.info("store schema migrated from %s to %s", before or "empty", after)
+    return before, after
