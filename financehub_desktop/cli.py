@@ -106,8 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _register_relay(sub: Any) -> None:
+    from financehub_desktop.relay.cli import add_relay_command
+
+    add_relay_command(sub)
+
+
 #: Later modules add their subcommands here (sandbox, sync, relay...): each gets the subparsers object.
-EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+EXTRA_COMMANDS: list[Callable[[Any], None]] = [_register_relay]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
