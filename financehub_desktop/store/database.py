@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,13 +50,11 @@ from .keys import (
     new_data_key,
     resolve_passphrase,
 )
+from .repositories import Repositories
 from .schema_local import AUDIT_ACTIONS, audit_log
+from .types import utc_now
 
 log = get_logger("store")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -69,6 +66,7 @@ class Store:
     key_store: KeyStore
     _key: bytes = field(repr=False)
     kdf: ScryptParams | None = None
+    repos: Repositories = field(default_factory=Repositories)
 
     @property
     def path(self) -> Path:

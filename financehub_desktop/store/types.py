@@ -24,6 +24,10 @@ from financehub_desktop.domain.money import parse_json
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def decimal_text(value: Decimal) -> str:
     """Exact text without exponent (``Decimal('1E+2')`` -> ``'100'``); refuses NaN and infinities."""
     if not value.is_finite():
