@@ -120,7 +120,7 @@ class SyncEngine:
     ) -> None:
         self.client = client
         self.store = store
-        self.repos = repos or Repositories()
+        self.repos = repos or store.repos
         self.options = options or SyncOptions()
         self.clock = clock
         self.sleep = sleep
