@@ -10,6 +10,9 @@ Verification is layered as Pluggy's own security guide is: a custom header secre
 HMAC-SHA256 of the raw body in ``X-Pluggy-Signature`` (hex; UNCONFIRMED upstream, so only enforced when a signing
 key is configured), the ``clientId`` of the application, a freshness window when a delivery carries a timestamp,
 and ``eventId`` for idempotency. Errors here never carry a secret or the body: only field names and reasons.
+
+``RelayFeedPage`` is the other half of the relay's contract (``GET /events``, docs/relay.md): the relay and the app
+both import this module, so what one writes the other reads.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Final
+from typing import Annotated, Any, ClassVar, Final, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic.alias_generators import to_camel
@@ -144,6 +147,9 @@ class _WireModel(BaseModel):
         extra="allow",
         frozen=True,
     )
+
+
+_M = TypeVar("_M", bound=_WireModel)
 
 
 class WebhookEvent(_WireModel):
@@ -399,19 +405,55 @@ def parse_webhook_payload(payload: Any) -> WebhookEvent:
     name = payload.get("event")
     if not isinstance(name, str):
         raise WebhookPayloadError("missing or not a string", field="event")
-    model = MODEL_FOR_EVENT.get(name, UnknownWebhookEvent)
-    try:
-        return model.model_validate(payload)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False, include_input=False)[0]
-        raise WebhookPayloadError(str(first["msg"]), field=_field_path(first["loc"])) from None
-    except (ValueError, RecursionError) as exc:  # pragma: no cover - pydantic wraps validator errors
-        raise WebhookPayloadError(type(exc).__name__) from None
+    return _validate(MODEL_FOR_EVENT.get(name, UnknownWebhookEvent), payload)
 
 
 def parse_webhook_event(body: bytes | str) -> WebhookEvent:
     """The raw body of a delivery -> its typed event. Raises ``WebhookPayloadError`` (and nothing else) if malformed."""
     return parse_webhook_payload(_loads(body))
+
+
+def _validate(model: type[_M], payload: Any) -> _M:
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False)[0]
+        raise WebhookPayloadError(str(first["msg"]), field=_field_path(first["loc"])) from None
+
+
+# ---------------------------------------------------------------------------------------------- the relay's feed
+class RelayFeedEntry(_WireModel):
+    """One stored delivery as the relay serves it (``GET /events``); ``payload`` is Pluggy's body untouched."""
+
+    cursor: int = Field(ge=1)
+    event_id: EventId
+    event: EventName
+    received_at: AwareDatetime
+    payload: dict[str, Any]
+
+    def webhook_event(self) -> WebhookEvent:
+        """The typed event; ``WebhookPayloadError`` for this entry alone if it does not read."""
+        return parse_webhook_payload(self.payload)
+
+
+class RelayFeedPage(_WireModel):
+    """A page of the relay's feed: the app applies ``events``, then stores ``next_cursor``.
+
+    ``missed_events``: retention deleted events after the cursor before they were pulled (run a full sync).
+    ``latest_cursor`` below the app's cursor: the relay's database was replaced (start again from 0).
+    """
+
+    events: list[RelayFeedEntry]
+    next_cursor: int = Field(ge=0)
+    has_more: bool
+    latest_cursor: int = Field(ge=0)
+    pruned_through: int = Field(ge=0)
+    missed_events: bool
+
+
+def parse_relay_feed(body: bytes | str) -> RelayFeedPage:
+    """The body of ``GET /events`` -> its page (payload numbers stay ``Decimal``); ``WebhookPayloadError`` if bad."""
+    return _validate(RelayFeedPage, _loads(body))
 
 
 # ---------------------------------------------------------------------------------------------- verification

@@ -45,6 +45,8 @@ WEBHOOK_PATH = "/webhook"
 EVENTS_PATH = "/events"
 HEALTH_PATH = "/healthz"
 DEFAULT_FEED_LIMIT = 100
+#: A client that trickles its body this long is dropped (408): slow senders can't hold connections forever.
+BODY_READ_TIMEOUT_SECONDS = 10.0
 _AUTH_STATUS = {AuthFailure.WRONG_CLIENT: 403}
 
 
@@ -73,7 +75,8 @@ class Relay:
 
     def source_of(self, request: Request) -> str:
         peer = request.client.host if request.client else None
-        return source_address(peer, request.headers.get("x-forwarded-for"), self.config.trusted_proxies)
+        forwarded = ", ".join(request.headers.getlist("x-forwarded-for")) or None
+        return source_address(peer, forwarded, self.config.trusted_proxies)
 
     def prune(self) -> int:
         """Delete events older than the retention period; returns how many."""
@@ -88,18 +91,23 @@ def _error(status: int, error: str, headers: dict[str, str] | None = None, **ext
     return JSONResponse({"error": error, **extra}, status_code=status, headers=headers)
 
 
-async def _read_body(request: Request, limit: int) -> bytes | None:
-    """The raw body, or None as soon as it exceeds ``limit`` bytes (never buffers more than that)."""
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The raw body; ``_BodyTooLarge`` as soon as it exceeds ``limit`` bytes (never buffers more than that)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        return None
+        raise _BodyTooLarge
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
+    async with asyncio.timeout(BODY_READ_TIMEOUT_SECONDS):
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise _BodyTooLarge
+            chunks.append(chunk)
     return b"".join(chunks)
 
 
@@ -141,9 +149,13 @@ async def receive_webhook(request: Request) -> Response:
     refusal = _admit(relay, source)
     if refusal is not None:
         return refusal
-    body = await _read_body(request, relay.config.max_body_bytes)
-    if body is None:
+    try:
+        body = await _read_body(request, relay.config.max_body_bytes)
+    except _BodyTooLarge:
         return _error(413, "body_too_large", limit=relay.config.max_body_bytes)
+    except TimeoutError:
+        log.warning("delivery refused from %s: body not received in time", source)
+        return _error(408, "body_timeout")
     event = _verify(relay, request, body, source)
     if isinstance(event, Response):
         return event

@@ -14,14 +14,24 @@ EXIT_OK = 0
 EXIT_CONFIG = 1
 
 
+DESCRIPTION = (
+    "Receive Pluggy webhooks, store them durably and serve them to the app by cursor. "
+    "Secrets come from FINANCEHUB_RELAY_SECRET / FINANCEHUB_RELAY_TOKEN (or *_FILE); see docs/relay.md."
+)
+
+
 def add_relay_command(subparsers: Any) -> None:
     """Add the ``relay`` subcommand to the ``financehub`` parser."""
     p = subparsers.add_parser(
         "relay",
         help="run the webhook relay that receives Pluggy webhooks for the app (host it behind TLS)",
-        description="Receive Pluggy webhooks, store them durably and serve them to the app by cursor. "
-        "Secrets come from FINANCEHUB_RELAY_SECRET / FINANCEHUB_RELAY_TOKEN (or *_FILE); see docs/relay.md.",
+        description=DESCRIPTION,
     )
+    configure_parser(p)
+
+
+def configure_parser(p: argparse.ArgumentParser) -> None:
+    """The relay's flags, shared by ``financehub relay`` and ``python -m financehub_desktop.relay``."""
     p.add_argument("--host", help="address to listen on (default 127.0.0.1; put a TLS proxy in front)")
     p.add_argument("--port", type=int, help="port to listen on (default 8787)")
     p.add_argument("--db", type=Path, help="SQLite file for the events (default ./financehub-relay.sqlite3)")

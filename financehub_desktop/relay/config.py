@@ -150,6 +150,7 @@ _SECRET_SLOTS: Final = {
     "hmac_key": "HMAC_KEY",
     "previous_hmac_key": "PREVIOUS_HMAC_KEY",
 }
+_KIND_NAMES: Final = {str: "a string", int: "an integer", float: "a number", list: "a list"}
 _INLINE_SECRET_KEYS: Final = frozenset(_SECRET_SLOTS)
 _FILE_KEYS: Final = frozenset(f"{slot}_file" for slot in _SECRET_SLOTS)
 
@@ -190,7 +191,7 @@ def read_toml(path: Path) -> dict[str, Any]:
         kind = _PLAIN_KEYS.get(key, str)
         ok = isinstance(value, kind) or (kind is float and isinstance(value, int) and not isinstance(value, bool))
         if not ok or isinstance(value, bool):
-            raise RelayConfigError(f"{key} in {path} must be a {kind.__name__}")
+            raise RelayConfigError(f"{key} in {path} must be {_KIND_NAMES[kind]}")
     return dict(table)
 
 

@@ -117,6 +117,33 @@ Inclua-os ao relatar o problema.</translation>
     </message>
 </context>
 <context>
+    <name>MfaDialog</name>
+    <message>
+        <source>Verification code</source>
+        <translation>Código de verificação</translation>
+    </message>
+    <message>
+        <source>{bank} asks for a verification code to continue.</source>
+        <translation>{bank} pede um código de verificação para continuar.</translation>
+    </message>
+    <message>
+        <source>Your bank</source>
+        <translation>Seu banco</translation>
+    </message>
+    <message>
+        <source>Check the value: {what}</source>
+        <translation>Confira o valor: {what}</translation>
+    </message>
+    <message>
+        <source>The code request expired. Sync again to get a new one.</source>
+        <translation>O pedido de código expirou. Sincronize de novo para receber outro.</translation>
+    </message>
+    <message>
+        <source>Expires in {m}:{s:02d}</source>
+        <translation>Expira em {m}:{s:02d}</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>It arrives with the first slice of the app: sync, accounts, transactions and dashboard.</source>
