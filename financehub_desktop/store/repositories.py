@@ -318,9 +318,7 @@ class Repositories:
         self.categories = ProviderRepository(schema.categories, CategoryRecord)
         self.identities = ProviderRepository(schema.identities, IdentityRecord)
         self.investments = ProviderRepository(schema.investments, InvestmentRecord)
-        self.investment_transactions = ProviderRepository(
-            schema.investment_transactions, InvestmentTransactionRecord
-        )
+        self.investment_transactions = ProviderRepository(schema.investment_transactions, InvestmentTransactionRecord)
         self.bills = ProviderRepository(
             schema.bills,
             BillRecord,

@@ -9,7 +9,14 @@ from sqlalchemy import select
 
 from financehub_desktop.config.paths import ProfilePaths, profile_paths
 from financehub_desktop.domain.errors import DatabaseTooNewError, KeyMismatchError, WrongPassphraseError
-from financehub_desktop.store import Store, TransactionQuery, backup_store, open_store, restore_store, search_transactions
+from financehub_desktop.store import (
+    Store,
+    TransactionQuery,
+    backup_store,
+    open_store,
+    restore_store,
+    search_transactions,
+)
 from financehub_desktop.store.schema import transactions
 
 from .conftest import file_state, seed, transaction
@@ -27,9 +34,12 @@ def test_backup_with_passphrase_restores_into_another_profile(store: Store, tmp_
         store.repos.edits.set(conn, local, note="nota pessoal")
     target = tmp_path / "backups" / "financehub-2026-03.fhbackup"
     info = backup_store(store, target, passphrase="backup passphrase")
-    assert info.tables["transactions"] == 30 and info.revision == "0002"
+    assert info.tables["transactions"] == 30
+    assert info.revision == "0002"
     raw = target.read_bytes()
-    assert b"SQLite format 3" not in raw[:16] and b"nota pessoal" not in raw and b"Padaria" not in raw
+    assert b"SQLite format 3" not in raw[:16]
+    assert b"nota pessoal" not in raw
+    assert b"Padaria" not in raw
     assert not list(target.parent.glob(".*.tmp"))
 
     with open_store(profile_paths("other")) as other:

@@ -20,7 +20,7 @@ from financehub_desktop.domain.errors import DiskFullError, ReadOnlyStorageError
 from financehub_desktop.store import Store, open_store
 from financehub_desktop.store.schema import transactions
 
-from .conftest import FAST_KDF, file_state, seed, transaction
+from .conftest import file_state, seed, transaction
 
 ROOT = Path(__file__).resolve().parents[3]
 PASS = "fault test passphrase"
@@ -33,10 +33,15 @@ def _count(store: Store) -> int:
 
 def test_disk_full_is_typed_and_rolls_back(store: Store, paths: ProfilePaths) -> None:
     seed(store, 10)
-    with pytest.raises(DiskFullError) as info, store.write() as conn:
-        pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
-        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages + 3}")  # SQLite's SQLITE_FULL, as on a full disk
-        store.repos.transactions.upsert(conn, [transaction(n) for n in range(100, 3000)])
+
+    def fill_a_nearly_full_disk() -> None:
+        with store.write() as conn:
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+            conn.exec_driver_sql(f"PRAGMA max_page_count = {pages + 3}")  # SQLite's SQLITE_FULL, as on a full disk
+            store.repos.transactions.upsert(conn, [transaction(n) for n in range(100, 3000)])
+
+    with pytest.raises(DiskFullError) as info:
+        fill_a_nearly_full_disk()
     assert "disco" in info.value.message("pt_BR")
     store.close()  # drop the connection that carries the page limit
     with open_store(paths) as reopened:
@@ -56,7 +61,10 @@ def _read_only(folder: Path) -> Iterator[None]:
                 f.chmod(0o700 if f.is_dir() else 0o600)
         return
     chattr = shutil.which("chattr")
-    if chattr is None or subprocess.run([chattr, "+i", *map(str, files)], capture_output=True).returncode != 0:
+    if (
+        chattr is None
+        or subprocess.run([chattr, "+i", *map(str, files)], capture_output=True, check=False).returncode != 0
+    ):
         pytest.skip("running as root without chattr +i support: cannot make a folder read-only here")
     try:
         yield
@@ -68,13 +76,13 @@ def test_read_only_folder_is_typed_and_changes_nothing(paths: ProfilePaths) -> N
     with open_store(paths) as store:
         seed(store, 5)
     before = file_state(paths.database)
+
+    def open_and_write() -> None:
+        with open_store(paths) as store, store.write() as conn:
+            store.repos.transactions.upsert(conn, [transaction(77)])
+
     with _read_only(paths.data_dir), pytest.raises(ReadOnlyStorageError):
-        store = open_store(paths)
-        try:
-            with store.write() as conn:
-                store.repos.transactions.upsert(conn, [transaction(77)])
-        finally:
-            store.close()
+        open_and_write()
     assert file_state(paths.database) == before
     with open_store(paths) as store:
         assert _count(store) == 5
@@ -113,7 +121,8 @@ def test_process_killed_during_a_write_opens_at_last_commit(paths: ProfilePaths)
         text=True,
         cwd=ROOT,
     ) as proc:
-        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout is not None
+        assert proc.stderr is not None
         lines: list[str] = []
         try:
             while "writing" not in lines:
@@ -173,10 +182,7 @@ def test_real_full_filesystem_in_a_private_mount(tmp_path: Path) -> None:
     mount_point.mkdir()
     script = tmp_path / "fill.py"
     script.write_text(_FILESYSTEM)
-    shell = (
-        f"mount -t tmpfs -o size=3m tmpfs {mount_point} || exit 77; "
-        f"{sys.executable} {script} {mount_point} {ROOT}"
-    )
+    shell = f"mount -t tmpfs -o size=3m tmpfs {mount_point} || exit 77; {sys.executable} {script} {mount_point} {ROOT}"
     args = [unshare, "-m", "sh", "-c", shell] if os.geteuid() == 0 else [unshare, "-rm", "sh", "-c", shell]
     proc = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=240, check=False)
     if proc.returncode == 77 or "Operation not permitted" in proc.stderr:
@@ -185,8 +191,11 @@ def test_real_full_filesystem_in_a_private_mount(tmp_path: Path) -> None:
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["full"] == "DiskFullError"
     assert result["check"] == "ok"
-    assert result["count"] >= 10 and (result["count"] - 10) % 2000 == 0  # whole batches only
+    assert result["count"] >= 10
+    assert (result["count"] - 10) % 2000 == 0
 
 
 def test_storage_errors_are_known_errors() -> None:
-    assert StorageError().is_known and DiskFullError().is_known and ReadOnlyStorageError().is_known
+    assert StorageError().is_known
+    assert DiskFullError().is_known
+    assert ReadOnlyStorageError().is_known

@@ -40,10 +40,12 @@ def test_new_store_keeps_a_random_key_in_the_keyring(paths: ProfilePaths, memory
         seed(store, 3)
         assert store.key_mode == "keyring"
     stored = keyring.get_password(KEYRING_SERVICE, "data-key:default")
-    assert stored is not None and len(bytes.fromhex(stored)) == 32
+    assert stored is not None
+    assert len(bytes.fromhex(stored)) == 32
     assert not paths.key_file.exists()
     raw = paths.database.read_bytes()
-    assert b"SQLite format 3" not in raw[:100] and "Padaria".encode() not in raw
+    assert b"SQLite format 3" not in raw[:100]
+    assert b"Padaria" not in raw
     with open_store(paths) as again:
         assert _count(again) == 3
 
@@ -53,7 +55,9 @@ def test_demo_profile_has_its_own_key(paths: ProfilePaths) -> None:
     open_store(profile_paths("demo")).close()
     default = keyring.get_password(KEYRING_SERVICE, "data-key:default")
     demo = keyring.get_password(KEYRING_SERVICE, "data-key:demo")
-    assert default and demo and default != demo
+    assert default
+    assert demo
+    assert default != demo
 
 
 @pytest.mark.usefixtures("no_keyring")
@@ -69,7 +73,9 @@ def test_passphrase_mode_round_trip_and_wrong_passphrase(paths: ProfilePaths) ->
         assert store.key_mode == "passphrase"
         seed(store, 4)
     doc = json.loads(paths.key_file.read_text())
-    assert doc["format"] == "financehub-key" and doc["version"] == 1 and doc["kdf"]["name"] == "scrypt"
+    assert doc["format"] == "financehub-key"
+    assert doc["version"] == 1
+    assert doc["kdf"]["name"] == "scrypt"
     assert paths.key_file.stat().st_mode & 0o777 == 0o600
     before = file_state(paths.database)
     started = time.monotonic()
@@ -100,7 +106,8 @@ def test_passphrase_from_environment_and_file(paths: ProfilePaths, tmp_path: Pat
 def test_short_new_passphrase_is_refused(paths: ProfilePaths) -> None:
     with pytest.raises(InvalidInputError):
         open_store(paths, passphrase="short", kdf=FAST_KDF)
-    assert not paths.key_file.exists() and not paths.database.exists()
+    assert not paths.key_file.exists()
+    assert not paths.database.exists()
 
 
 def test_wrong_key_fails_fast_and_touches_nothing(paths: ProfilePaths) -> None:
@@ -148,7 +155,8 @@ def test_damaged_or_newer_key_file_is_a_clear_error(paths: ProfilePaths) -> None
 
 def test_scrypt_defaults_are_strong() -> None:
     params = ScryptParams()
-    assert params.n >= 2**17 and params.r >= 8
+    assert params.n >= 2**17
+    assert params.r >= 8
 
 
 @pytest.mark.usefixtures("no_keyring")
@@ -187,7 +195,8 @@ def test_rotate_key_reencrypts(paths: ProfilePaths) -> None:
         store.rotate_key()
         assert _count(store) == 5
     new = keyring.get_password(KEYRING_SERVICE, "data-key:default")
-    assert new != old and keyring.get_password(KEYRING_SERVICE, "data-key:default:pending") is None
+    assert new != old
+    assert keyring.get_password(KEYRING_SERVICE, "data-key:default:pending") is None
     with open_store(paths) as store:
         assert _count(store) == 5
     keyring.set_password(KEYRING_SERVICE, "data-key:default", old or "")
@@ -242,7 +251,8 @@ def test_rotation_crash_at_any_step_leaves_a_working_key(
     # and the interrupted rotation was settled: no pending key is left behind
     with open_store(paths, **options) as reopened:  # type: ignore[arg-type]
         slots = reopened.key_store.load()
-        assert slots is not None and slots.pending is None
+        assert slots is not None
+        assert slots.pending is None
 
 
 def test_move_between_keyring_and_passphrase(paths: ProfilePaths) -> None:

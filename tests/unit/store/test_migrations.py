@@ -17,8 +17,7 @@ from sqlalchemy import Engine, insert
 
 from financehub_desktop.config.paths import ProfilePaths
 from financehub_desktop.domain.errors import DatabaseTooNewError
-from financehub_desktop.store import TransactionQuery, open_store, search_transactions
-from financehub_desktop.store import migrate
+from financehub_desktop.store import TransactionQuery, migrate, open_store, search_transactions
 from financehub_desktop.store.engine import connect, make_engine
 from financehub_desktop.store.keys import new_data_key
 from financehub_desktop.store.schema import accounts, items, metadata, transactions
@@ -62,30 +61,56 @@ def test_0001_creates_every_table_of_the_schema(paths: ProfilePaths) -> None:
     names = {name for name, _ in _schema(engine)}
     assert {t.name for t in metadata.sorted_tables} <= names
     with engine.begin() as conn:
-        conn.execute(insert(items).values(id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS",
-                                          **_bookkeeping()))
+        conn.execute(
+            insert(items).values(
+                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
+            )
+        )
     engine.dispose()
 
 
 def test_migrated_schema_matches_the_code(paths: ProfilePaths) -> None:
     with open_store(paths) as store, store.engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"compare_type": False, "include_name": lambda name, *_: not str(name).startswith("transactions_fts")}
+            conn,
+            opts={"compare_type": False, "include_name": lambda name, *_: not str(name).startswith("transactions_fts")},
         )
         assert compare_metadata(context, metadata) == []
 
 
 def test_0002_indexes_transactions_already_in_the_store(paths: ProfilePaths) -> None:
-    key, engine = _empty_database(paths.database)
+    _key, engine = _empty_database(paths.database)
     migrate.upgrade(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(insert(items).values(id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS",
-                                          **_bookkeeping()))
-        conn.execute(insert(accounts).values(id=ACCOUNT_ID, item_id=ITEM_ID, type="BANK", subtype="CHECKING_ACCOUNT",
-                                             name="Conta", balance=Decimal(0), currency_code="BRL", **_bookkeeping()))
-        conn.execute(insert(transactions).values(pluggy_id="t1", account_id=ACCOUNT_ID, date=T0, description="Café Gourmet",
-                                                 amount=Decimal("-12.50"), currency_code="BRL", status="POSTED",
-                                                 **_bookkeeping()))
+        conn.execute(
+            insert(items).values(
+                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
+            )
+        )
+        conn.execute(
+            insert(accounts).values(
+                id=ACCOUNT_ID,
+                item_id=ITEM_ID,
+                type="BANK",
+                subtype="CHECKING_ACCOUNT",
+                name="Conta",
+                balance=Decimal(0),
+                currency_code="BRL",
+                **_bookkeeping(),
+            )
+        )
+        conn.execute(
+            insert(transactions).values(
+                pluggy_id="t1",
+                account_id=ACCOUNT_ID,
+                date=T0,
+                description="Café Gourmet",
+                amount=Decimal("-12.50"),
+                currency_code="BRL",
+                status="POSTED",
+                **_bookkeeping(),
+            )
+        )
     assert migrate.upgrade(engine) == ("0001", "0002")
     with engine.connect() as conn:
         page = search_transactions(conn, TransactionQuery(text="cafe"))

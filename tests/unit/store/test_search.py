@@ -23,7 +23,8 @@ def _ids(store: Store, query: TransactionQuery) -> list[str]:
 def test_accents_do_not_matter(store: Store) -> None:
     seed(store, 16)
     cafe = _ids(store, TransactionQuery(text="cafe"))
-    assert cafe and cafe == _ids(store, TransactionQuery(text="CAFÉ"))
+    assert cafe
+    assert cafe == _ids(store, TransactionQuery(text="CAFÉ"))
     assert _ids(store, TransactionQuery(text="acougue")) == _ids(store, TransactionQuery(text="Açougue"))
     assert _ids(store, TransactionQuery(text="acucar padaria")) == cafe
     assert _ids(store, TransactionQuery(text="padar")) == cafe  # prefix
@@ -66,7 +67,8 @@ def test_filters_combine(store: Store) -> None:
         and date(2026, 3, 2) <= r.date.date() <= date(2026, 3, 6)
         and Decimal("-300") <= r.amount <= Decimal("-10")
     ]
-    assert expected and _ids(store, query) == expected
+    assert expected
+    assert _ids(store, query) == expected
     with store.read() as conn:
         assert count_transactions(conn, query) == len(expected)
 
@@ -81,7 +83,9 @@ def test_category_filter_uses_the_users_override(store: Store) -> None:
     assert records[0].pluggy_id not in _ids(store, TransactionQuery(include_ignored=False))
     with store.read() as conn:
         row = search_transactions(conn, TransactionQuery(category_ids=["77777777"])).rows[0]
-    assert row.category_id == "77777777" and row.provider_category_id == records[0].category_id and row.ignored
+    assert row.category_id == "77777777"
+    assert row.provider_category_id == records[0].category_id
+    assert row.ignored
 
 
 def test_removed_rows_hidden_unless_asked(store: Store) -> None:
@@ -107,7 +111,8 @@ def test_keyset_pages_cover_everything_once_in_order(store: Store) -> None:
             if page.next_cursor is None:
                 break
             after = page.next_cursor
-    assert pages == 6 and len(seen) == len(set(seen)) == 57
+    assert pages == 6
+    assert len(seen) == len(set(seen)) == 57
     assert seen == _ids(store, TransactionQuery())
 
 
@@ -117,10 +122,12 @@ def test_any_user_text_is_a_safe_query(text: str) -> None:
     if expression is not None:
         assert expression.count('"') % 2 == 0
         for part in expression.split(" "):
-            assert part.startswith('"') and part.endswith('"*') and '"' not in part[1:-2]
+            assert part.startswith('"')
+            assert part.endswith('"*')
+            assert '"' not in part[1:-2]
 
 
 def test_hostile_text_does_not_break_the_query(store: Store) -> None:
     seed(store, 3)
-    for text in ['"', "NEAR(", "a OR b", "*", "cafe\" OR \"x", "-", "^café"]:
+    for text in ['"', "NEAR(", "a OR b", "*", 'cafe" OR "x', "-", "^café"]:
         _ids(store, TransactionQuery(text=text))
