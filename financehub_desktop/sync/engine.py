@@ -23,6 +23,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection
@@ -255,9 +256,9 @@ class SyncEngine:
         jobs: list[tuple[str, Callable[[], Awaitable[Any]]]] = []
         for account in accounts:
             if "TRANSACTIONS" in products:
-                jobs.append((f"transactions:{account.id}", lambda a=account.id: self._transactions(run, a)))
+                jobs.append((f"transactions:{account.id}", partial(self._transactions, run, account.id)))
             if account.type == "CREDIT" and "CREDIT_CARDS" in products:
-                jobs.append((f"bills:{account.id}", lambda a=account.id: self._bills(run, a)))
+                jobs.append((f"bills:{account.id}", partial(self._bills, run, account.id)))
         if "INVESTMENTS" in products:
             with_txns = "INVESTMENTS_TRANSACTIONS" in products
             jobs.append(("investments", lambda: self._investments(run, with_txns)))
@@ -271,9 +272,9 @@ class SyncEngine:
 
         async def limited(name: str, job: Callable[[], Awaitable[Any]]) -> None:
             async with run.semaphore:
-                await self._guard(run, name.split(":")[0], job(), label=name)
+                await self._guard(run, name.split(":", maxsplit=1)[0], job(), label=name)
                 run.done_tasks += 1
-                run.progress(name.split(":")[0], f"{name} done")
+                run.progress(name.split(":", maxsplit=1)[0], f"{name} done")
 
         async with asyncio.TaskGroup() as group:
             for name, job in jobs:
@@ -293,6 +294,7 @@ class SyncEngine:
         run: _Run,
         resource: str,
         scope: str,
+        *,
         phases: Sequence[tuple[str, dict[str, Any]]],
         fetch: Callable[[dict[str, Any], Any], Awaitable[tuple[Sequence[Any], Any]]],
         write: Callable[[Connection, Sequence[Any]], tuple[Counts, list[str]]],
@@ -337,7 +339,7 @@ class SyncEngine:
         # Accounts are always listed (every other product hangs off them), even on a resumed run.
         state_done = run.journal.is_done(run.run_id, "accounts", "", "complete")
         if not state_done:
-            await self._listing(run, "accounts", "", [("all", {})], fetch, write, finish)
+            await self._listing(run, "accounts", "", phases=[("all", {})], fetch=fetch, write=write, finish=finish)
         page = await self.client.list_accounts(item_id)
         listed.extend(page.results)
         return listed
@@ -386,13 +388,14 @@ class SyncEngine:
                 conn, account_id, seen, date_from=start
             )
 
-        await self._listing(run, "transactions", account_id, phases, fetch, write, finish)
+        await self._listing(run, "transactions", account_id, phases=phases, fetch=fetch, write=write, finish=finish)
 
     async def _paged(
         self,
         run: _Run,
         resource: str,
         scope: str,
+        *,
         list_page: Callable[[int], Awaitable[Any]],
         write: Callable[[Connection, Sequence[Any]], tuple[Counts, list[str]]],
         mark_missing: Callable[[Connection, list[str]], int],
@@ -404,7 +407,9 @@ class SyncEngine:
             more = number < total and bool(page.results)
             return page.results, (number + 1 if more else None)
 
-        await self._listing(run, resource, scope, [("all", {})], fetch, write, lambda p, q: mark_missing)
+        await self._listing(
+            run, resource, scope, phases=[("all", {})], fetch=fetch, write=write, finish=lambda p, q: mark_missing
+        )
 
     async def _bills(self, run: _Run, account_id: str) -> None:
         def write(conn: Connection, rows: Sequence[Any]) -> tuple[Counts, list[str]]:
@@ -415,9 +420,11 @@ class SyncEngine:
             run,
             "bills",
             account_id,
-            lambda n: self.client.list_bills(account_id, page=n),
-            write,
-            lambda conn, seen: self.repos.bills.mark_missing_removed(conn, seen, schema.bills.c.account_id == account_id),
+            list_page=lambda n: self.client.list_bills(account_id, page=n),
+            write=write,
+            mark_missing=lambda conn, seen: self.repos.bills.mark_missing_removed(
+                conn, seen, schema.bills.c.account_id == account_id
+            ),
         )
 
     async def _investments(self, run: _Run, with_transactions: bool) -> None:
@@ -432,9 +439,9 @@ class SyncEngine:
             run,
             "investments",
             "",
-            lambda n: self.client.list_investments(item_id, page=n),
-            write,
-            lambda conn, seen: self.repos.investments.mark_missing_removed(
+            list_page=lambda n: self.client.list_investments(item_id, page=n),
+            write=write,
+            mark_missing=lambda conn, seen: self.repos.investments.mark_missing_removed(
                 conn, seen, schema.investments.c.item_id == item_id
             ),
         )
@@ -455,9 +462,9 @@ class SyncEngine:
             run,
             "investment_transactions",
             investment_id,
-            lambda n: self.client.list_investment_transactions(investment_id, page=n),
-            write,
-            lambda conn, seen: self.repos.investment_transactions.mark_missing_removed(
+            list_page=lambda n: self.client.list_investment_transactions(investment_id, page=n),
+            write=write,
+            mark_missing=lambda conn, seen: self.repos.investment_transactions.mark_missing_removed(
                 conn, seen, table.c.investment_id == investment_id
             ),
         )
@@ -473,9 +480,11 @@ class SyncEngine:
             run,
             "loans",
             "",
-            lambda n: self.client.list_loans(item_id),
-            write,
-            lambda conn, seen: self.repos.loans.mark_missing_removed(conn, seen, schema.loans.c.item_id == item_id),
+            list_page=lambda n: self.client.list_loans(item_id),
+            write=write,
+            mark_missing=lambda conn, seen: self.repos.loans.mark_missing_removed(
+                conn, seen, schema.loans.c.item_id == item_id
+            ),
         )
 
     async def _identity(self, run: _Run) -> None:
@@ -496,7 +505,7 @@ class SyncEngine:
                 conn, seen, schema.identities.c.item_id == item_id
             )
 
-        await self._listing(run, "identity", "", [("all", {})], fetch, write, finish)
+        await self._listing(run, "identity", "", phases=[("all", {})], fetch=fetch, write=write, finish=finish)
 
     async def _consents(self, run: _Run) -> None:
         item_id = run.item_id
@@ -519,7 +528,7 @@ class SyncEngine:
                 conn, seen, schema.consents.c.item_id == item_id
             )
 
-        await self._listing(run, "consents", "", [("all", {})], fetch, write, finish)
+        await self._listing(run, "consents", "", phases=[("all", {})], fetch=fetch, write=write, finish=finish)
         now = self.clock()
         for consent in listed:
             problem = error_for_consent(consent, now)

@@ -34,7 +34,12 @@ class Counts:
         return self.inserted + self.updated + self.removed
 
     def as_dict(self) -> dict[str, int]:
-        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged, "removed": self.removed}
+        return {
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,12 +23,10 @@ from sqlalchemy import select
 
 from financehub_desktop.config.logs import get_logger
 from financehub_desktop.domain.errors import FinanceHubError, NotFoundError
-from financehub_desktop.domain.money import parse_json
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.models.items import Item
-from financehub_desktop.pluggy.webhooks import WebhookPayloadError
+from financehub_desktop.pluggy.webhooks import RelayFeedPage, WebhookPayloadError, parse_relay_feed
 from financehub_desktop.store import schema
-from financehub_desktop.store.database import Store
 
 from .events import CONSENT_UPDATED, Applied, EventProcessor
 
@@ -106,7 +104,7 @@ class RelaySource:
                 conn, RELAY_CHECKPOINT_ITEM, "relay", self.base_url, cursor=str(cursor)
             )
 
-    async def _page(self, after: int) -> dict[str, Any]:
+    async def _page(self, after: int) -> RelayFeedPage:
         try:
             response = await self._http.get("/events", params={"after": after, "limit": self.page_size})
         except httpx.TransportError as exc:
@@ -118,31 +116,40 @@ class RelaySource:
         if response.status_code != 200:
             raise RelayFeedError("unavailable", f"HTTP {response.status_code}")
         try:
-            body = parse_json(response.content)
-        except ValueError:
-            raise RelayFeedError("malformed", "not JSON") from None
-        if not isinstance(body, dict) or not isinstance(body.get("events"), list):
-            raise RelayFeedError("malformed", "no events list")
-        return body
+            return parse_relay_feed(response.content)
+        except WebhookPayloadError as exc:
+            raise RelayFeedError("malformed", str(exc)) from None
 
     async def pull_once(self) -> list[Applied]:
-        """Read the feed to its end; returns what each event did (duplicates included, with ``new=False``)."""
+        """Read the feed to its end; returns what each event did (duplicates included, with ``new=False``).
+
+        ``missed_events`` counts pages on which the relay said its retention dropped events we never pulled (the
+        caller should then run a full sync); a relay whose latest cursor is below ours was replaced: start at 0.
+        """
         applied: list[Applied] = []
         after = self.cursor
         while True:
-            body = await self._page(after)
-            self.missed_events += int(body.get("missedEvents") or 0)
-            for entry in body["events"]:
-                payload = entry.get("payload") if isinstance(entry, dict) else None
+            page = await self._page(after)
+            if page.latest_cursor < after:
+                log.warning(
+                    "the relay's feed restarted (latest cursor %d < %d): reading it from the start",
+                    page.latest_cursor,
+                    after,
+                )
+                after = 0
+                self._save_cursor(0)
+                continue
+            if page.missed_events:
+                self.missed_events += 1
+            for entry in page.events:
                 try:
-                    applied.append(await self.processor.apply(payload or {}, source="relay"))
+                    applied.append(await self.processor.apply(entry.webhook_event(), source="relay"))
                 except WebhookPayloadError as exc:
-                    log.warning("relay event %s skipped: %s", entry.get("eventId"), exc)
-            next_cursor = body.get("nextCursor")
-            if isinstance(next_cursor, int) and next_cursor > after:
-                after = next_cursor
+                    log.warning("relay event %s skipped: %s", entry.event_id, exc)
+            if page.next_cursor > after:
+                after = page.next_cursor
                 self._save_cursor(after)
-            if not body.get("hasMore"):
+            if not page.has_more:
                 self.last_error = None
                 return applied
 
@@ -244,7 +251,9 @@ class PollingSource:
                 item = await self.client.get_item(item_id)
             except NotFoundError:
                 if before.status is not None:
-                    events.append({"event": "item/deleted", "eventId": f"poll:{item_id}:item/deleted", "itemId": item_id})
+                    events.append(
+                        {"event": "item/deleted", "eventId": f"poll:{item_id}:item/deleted", "itemId": item_id}
+                    )
                 continue
             payload = self._item_event(item, before)
             if payload is not None:
@@ -254,7 +263,9 @@ class PollingSource:
                 upstream = {(c.id, c.expires_at, c.revoked_at) for c in consents}
                 if upstream != self._consent_signature(item_id):
                     stamp = ",".join(sorted(f"{c.id}:{c.expires_at}:{c.revoked_at}" for c in consents))
-                    events.append({"event": CONSENT_UPDATED, "eventId": f"poll:{item_id}:consents:{stamp}", "itemId": item_id})
+                    events.append(
+                        {"event": CONSENT_UPDATED, "eventId": f"poll:{item_id}:consents:{stamp}", "itemId": item_id}
+                    )
         events.extend(await self._payment_events())
         return events
 

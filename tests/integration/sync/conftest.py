@@ -40,9 +40,7 @@ class Sandbox:
 
     async def connect(self, username: str, *, connector_id: int = PLUGGY_BANK, **extra: str) -> Item:
         """Create an item like the Connect widget does, and wait until its first execution ends."""
-        item = await self.client.create_item(
-            connector_id, {"user": username, "password": "password-ok", **extra}
-        )
+        item = await self.client.create_item(connector_id, {"user": username, "password": "password-ok", **extra})
         for _ in range(2000):
             if item.status in ("UPDATED", "LOGIN_ERROR", "OUTDATED", "WAITING_USER_INPUT"):
                 return item

@@ -15,8 +15,7 @@ from sqlalchemy import select
 
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.errors import NotFoundError
-from financehub_desktop.store import Store
-from financehub_desktop.store import schema
+from financehub_desktop.store import Store, schema
 from financehub_desktop.sync.engine import SyncOptions
 
 FAST_OPTIONS = SyncOptions(
@@ -125,7 +124,9 @@ def provider_snapshot(store: Store) -> dict[str, set[tuple[Any, ...]]]:
     out: dict[str, set[tuple[Any, ...]]] = {}
     with store.read() as conn:
         for table in schema.PROVIDER_TABLES:
-            cols = [c for c in table.columns if c.name not in skip or (c.name == "id" and table is not schema.transactions)]
+            cols = [
+                c for c in table.columns if c.name not in skip or (c.name == "id" and table is not schema.transactions)
+            ]
             rows = conn.execute(select(*cols).where(table.c.removed_at.is_(None)))
             out[table.name] = {tuple(row) for row in rows}
     return out
