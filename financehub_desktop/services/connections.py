@@ -14,6 +14,7 @@ from financehub_desktop.domain.bank_errors import ConsentExpiredError, bank_erro
 from financehub_desktop.domain.errors import FinanceHubError, InvalidInputError
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.store import Store
+from financehub_desktop.store.records import CategoryRecord
 from financehub_desktop.store.schema import connectors, items
 from financehub_desktop.sync.convert import connector_record, item_record
 from financehub_desktop.sync.engine import SyncEngine
@@ -55,6 +56,7 @@ class ConnectionsService:
         self.engine = engine or SyncEngine(client, store)
         self._running: dict[str, asyncio.Task[SyncReport]] = {}
         self.last_reports: dict[str, SyncReport] = {}
+        self._categories_loaded = False
 
     # ------------------------------------------------------------------ reading
     def connections(self) -> list[ConnectionView]:
@@ -152,11 +154,40 @@ class ConnectionsService:
         finally:
             self._running.pop(item_id, None)
         self.last_reports[item_id] = report
+        await self.refresh_categories()
         self.bus.publish(
             Change(Topic.SYNC_FINISHED, item_id=item_id, detail={"status": report.status, "error": report.error})
         )
         self.bus.publish(Change(Topic.ITEMS, item_id=item_id))
         return report
+
+    async def refresh_categories(self, *, force: bool = False) -> int:
+        """Pluggy's category tree (English names and their pt-BR translations), once per session. A failure
+        leaves the stored names in place: categories are a nicety, never a reason to fail a sync."""
+        if self._categories_loaded and not force:
+            return 0
+        try:
+            page = await self.client.list_categories()
+        except FinanceHubError as exc:
+            log.warning("categories not refreshed: %s", exc)
+            return 0
+        records = [
+            CategoryRecord(
+                id=c.id,
+                name_en=c.description or c.id,
+                name_pt=c.description_translated,
+                parent_id=c.parent_id,
+                parent_name_en=c.parent_description,
+                raw=c.model_dump(mode="python", by_alias=True),
+            )
+            for c in page.results
+        ]
+        with self.store.write() as conn:
+            result = self.store.repos.categories.upsert(conn, records)
+        self._categories_loaded = True
+        if result.written:
+            self.bus.publish(Change(Topic.CATEGORIES))
+        return result.written
 
     async def sync_all(self, *, answer_mfa: MfaAnswerer | None = None, trigger: str = "user") -> list[SyncReport]:
         reports = []

@@ -78,6 +78,10 @@ async def test_connect_sync_and_browse(services: AppServices) -> None:
     accounts = services.accounts.accounts()
     assert {a.subtype for a in accounts} >= {"CHECKING_ACCOUNT", "CREDIT_CARD"}
     assert services.transactions.count(TransactionFilter()) > 100
+    # Pluggy's categories arrive with the sync, in Portuguese by default.
+    named = [r.category_name for r in services.transactions.page(TransactionFilter(), limit=200) if r.category_name]
+    assert len(named) > 50
+    assert Topic.CATEGORIES in [c.topic for c in seen]
     topics = [c.topic for c in seen]
     assert Topic.SYNC_PROGRESS in topics
     assert Topic.SYNC_FINISHED in topics
