@@ -159,7 +159,9 @@ def bench_plain(folder: Path, records: list[TransactionRecord]) -> float:
     dialect = sqlite_dialect.dialect()
     table_sql = str(CreateTable(transactions).compile(dialect=dialect))
     # no foreign key: the plain file has no accounts table
-    table_sql = re.sub(r",\s*CONSTRAINT fk_\w+ FOREIGN KEY\([^)]*\) REFERENCES [^)]*\)( ON DELETE CASCADE)?", "", table_sql)
+    table_sql = re.sub(
+        r",\s*CONSTRAINT fk_\w+ FOREIGN KEY\([^)]*\) REFERENCES [^)]*\)( ON DELETE CASCADE)?", "", table_sql
+    )
     conn.execute(table_sql)
     for index in transactions.indexes:
         conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
@@ -191,13 +193,24 @@ def main() -> int:
 
         store = open_store(paths)
         with store.write() as conn:
-            store.repos.items.upsert(conn, [ItemRecord(id=ITEM, connector_id=1, status="UPDATED",
-                                                       execution_status="SUCCESS")])
-            store.repos.accounts.upsert(conn, [
-                AccountRecord(id=a, item_id=ITEM, type="BANK", subtype="CHECKING_ACCOUNT", name=f"Conta {i}",
-                              balance=Decimal("1000.00"), currency_code="BRL")
-                for i, a in enumerate(ACCOUNTS)
-            ])
+            store.repos.items.upsert(
+                conn, [ItemRecord(id=ITEM, connector_id=1, status="UPDATED", execution_status="SUCCESS")]
+            )
+            store.repos.accounts.upsert(
+                conn,
+                [
+                    AccountRecord(
+                        id=a,
+                        item_id=ITEM,
+                        type="BANK",
+                        subtype="CHECKING_ACCOUNT",
+                        name=f"Conta {i}",
+                        balance=Decimal("1000.00"),
+                        currency_code="BRL",
+                    )
+                    for i, a in enumerate(ACCOUNTS)
+                ],
+            )
         started = time.perf_counter()
         with store.write() as conn:
             first = store.repos.transactions.upsert(conn, records)
@@ -212,11 +225,15 @@ def main() -> int:
         repeat = time.perf_counter() - started
 
         print(f"{'':44}{'encrypted store':>18}{'plain sqlite3':>16}{'ratio':>8}")
-        print(f"{'upsert ' + format(args.rows, ',') + ' new transactions':44}{encrypted:>17.2f}s{plain:>15.2f}s"
-              f"{encrypted / plain:>7.2f}x")
+        print(
+            f"{'upsert ' + format(args.rows, ',') + ' new transactions':44}{encrypted:>17.2f}s{plain:>15.2f}s"
+            f"{encrypted / plain:>7.2f}x"
+        )
         print(f"{'  counts':44}{str(first.as_dict()):>40}")
-        print(f"{'re-upsert the same rows unchanged':44}{repeat:>17.2f}s{'':>16}{repeat / encrypted:>7.2f}x"
-              "  (of the first insert)")
+        print(
+            f"{'re-upsert the same rows unchanged':44}{repeat:>17.2f}s{'':>16}{repeat / encrypted:>7.2f}x"
+            "  (of the first insert)"
+        )
         print(f"{'  rows written by the re-upsert':44}{written_again:>18}   counts {again.as_dict()}")
 
         total = args.rows
@@ -230,10 +247,15 @@ def main() -> int:
             "text 'cafe' (accent-insensitive)": TransactionQuery(text="cafe"),
             "text 'joao' + one account": TransactionQuery(text="joao", account_ids=[ACCOUNTS[3]]),
             "text 'pix maria' + 2023 + amount range": TransactionQuery(
-                text="pix maria", date_from=date(2023, 1, 1), date_to=date(2023, 12, 31),
-                amount_min=Decimal("-500"), amount_max=Decimal("500")),
+                text="pix maria",
+                date_from=date(2023, 1, 1),
+                date_to=date(2023, 12, 31),
+                amount_min=Decimal("-500"),
+                amount_max=Decimal("500"),
+            ),
             "filters only: account + 2022": TransactionQuery(
-                account_ids=[ACCOUNTS[1]], date_from=date(2022, 1, 1), date_to=date(2022, 12, 31)),
+                account_ids=[ACCOUNTS[1]], date_from=date(2022, 1, 1), date_to=date(2022, 12, 31)
+            ),
             "no filter (newest 200)": TransactionQuery(),
         }
         print(f"\nsearch over {total:,} transactions, first page of 200, {args.runs} runs each")
@@ -247,8 +269,9 @@ def main() -> int:
                     times.append((time.perf_counter() - started) * 1000)
                 medians.append(statistics.median(times))
                 p90 = statistics.quantiles(times, n=10)[-1]
-                print(f"  {label:42}median {statistics.median(times):7.2f} ms   p90 {p90:7.2f} ms   "
-                      f"{len(page.rows)} rows")
+                print(
+                    f"  {label:42}median {statistics.median(times):7.2f} ms   p90 {p90:7.2f} ms   {len(page.rows)} rows"
+                )
             cursor = search_transactions(conn, TransactionQuery(text="pix"), limit=200).next_cursor
             times = []
             for _ in range(args.runs):
@@ -260,8 +283,10 @@ def main() -> int:
         print(f"  median of the query medians: {statistics.median(medians):.2f} ms")
         store.close()
         size = paths.database.stat().st_size
-        print(f"\ndatabase size {size / 2**20:.1f} MiB; peak memory (max RSS) "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        print(
+            f"\ndatabase size {size / 2**20:.1f} MiB; peak memory (max RSS) "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+        )
     return 0
 
 
