@@ -199,7 +199,7 @@ class DayGenerator:
                 "totalInstallments": parts if parts > 1 else None,
                 "totalAmount": total,
                 "purchaseDate": iso_day(day),
-                "payeeMCC": merchant.mcc,
+                "payeeMCC": str(merchant.mcc),
                 "cardNumber": self.acc.card_last4,
                 "billId": None,
                 "paymentType": "INSTALLMENT" if parts > 1 else "SINGLE",
@@ -235,7 +235,7 @@ class DayGenerator:
                 m = MERCHANTS_BY_KEY[key]
                 meta = {
                     "cardNumber": self.acc.card_last4,
-                    "payeeMCC": m.mcc,
+                    "payeeMCC": str(m.mcc),
                     "paymentType": "SINGLE",
                     "purchaseDate": iso_day(day),
                     "billId": None,
