@@ -105,6 +105,16 @@ async def close_sandbox(app: Starlette, client: httpx.AsyncClient) -> None:
     await client.aclose()
 
 
+@pytest_asyncio.fixture
+async def slow_sandbox() -> AsyncIterator[Sandbox]:
+    """Phases of 50 ms, so a poller reliably sees the short-lived states (WAITING_USER_ACTION...)."""
+    app, client, key = await open_sandbox(SandboxConfig(step_seconds=0.05))
+    try:
+        yield Sandbox(app, client, key)
+    finally:
+        await close_sandbox(app, client)
+
+
 # --------------------------------------------------------------------------------------------- spec validation
 def drop_nulls(value: Any) -> Any:
     if isinstance(value, dict):
