@@ -129,7 +129,9 @@ class DayGenerator:
     ) -> Txn:
         signed_credit = amount > 0
         is_card = account == self.acc.card
-        txn_type: TxnType = ("DEBIT" if amount > 0 else "CREDIT") if is_card else ("CREDIT" if signed_credit else "DEBIT")
+        txn_type: TxnType = (
+            ("DEBIT" if amount > 0 else "CREDIT") if is_card else ("CREDIT" if signed_credit else "DEBIT")
+        )
         return Txn(
             id=stable_id(self.ns, account, day.isoformat(), key),
             account_id=account,

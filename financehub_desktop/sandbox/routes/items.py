@@ -121,7 +121,7 @@ async def list_connectors(ctx: Ctx) -> dict[str, Any]:
     }
     results = []
     for cid in sorted(CONNECTORS):
-        c = connector_for_wire(cid, health)
+        c = _with_health(ctx, connector_for_wire(cid, health))
         if c["isSandbox"] and not include_sandbox:
             continue
         if name and name not in c["name"].lower():
@@ -134,8 +134,15 @@ async def list_connectors(ctx: Ctx) -> dict[str, Any]:
     return page(results)
 
 
+def _with_health(ctx: Ctx, connector: dict[str, Any]) -> dict[str, Any]:
+    status = ctx.state.connector_health.get(connector["id"])
+    if status is not None:
+        connector["health"] = {**connector["health"], "status": status}
+    return connector
+
+
 async def get_connector(ctx: Ctx) -> dict[str, Any]:
-    return connector_for_wire(_connector(ctx), ctx.bool_query("healthDetails") or False)
+    return _with_health(ctx, connector_for_wire(_connector(ctx), ctx.bool_query("healthDetails") or False))
 
 
 async def validate_connector(ctx: Ctx) -> dict[str, Any]:
@@ -175,6 +182,8 @@ async def create_item(ctx: Ctx) -> dict[str, Any]:
     cid = body.get("connectorId")
     if isinstance(cid, bool) or not isinstance(cid, int) or cid not in CONNECTORS:
         raise ApiError(400, "Connector not found", "CONNECTOR_NOT_FOUND")
+    if state.connector_health.get(cid) == "OFFLINE":
+        raise ApiError(400, "Connector is offline, please try again later", "CONNECTOR_OFFLINE")
     parameters = _parameters(body.get("parameters"))
     errors = validate_parameters(cid, parameters)
     if errors:
