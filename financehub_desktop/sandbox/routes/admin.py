@@ -59,9 +59,20 @@ async def advance_clock(request: Request) -> dict[str, Any]:
     days, seconds = values
     if days > MAX_ADVANCE_DAYS or seconds > MAX_ADVANCE_DAYS * 86400:
         raise ApiError(400, f"the clock moves at most {MAX_ADVANCE_DAYS} days at a time", "INVALID_PARAMETER")
+    auto_sync = body.get("autoSync", False)
+    if not isinstance(auto_sync, bool):
+        raise ApiError(400, "autoSync must be true or false", "INVALID_PARAMETER")
     state = _state(request)
     now = state.clock.advance(days=days, seconds=seconds)
-    return {"now": now, "offsetSeconds": state.clock.offset.total_seconds()}
+    synced = []
+    if auto_sync:  # Pluggy's daily auto-sync of items whose nextAutoSyncAt has passed (MFA items are skipped)
+        for item in list(state.items.values()):
+            state.engine.advance(item)
+            due = item.next_auto_sync_at is not None and item.next_auto_sync_at <= now
+            if due and not item.running and item.auto_sync_disabled_at is None and item.scenario.mfa is None:
+                state.engine.start(item, "SYNC")
+                synced.append(item.id)
+    return {"now": now, "offsetSeconds": state.clock.offset.total_seconds(), "autoSynced": synced}
 
 
 async def get_clock(request: Request) -> dict[str, Any]:

@@ -149,3 +149,32 @@ def test_wrong_password_reports_error_with_message(qtbot: Any, sandbox_url: str)
     result = query(view)
     assert result["execution_status"] == "INVALID_CREDENTIALS"
     assert result["error"] == "Invalid credentials."
+
+
+def test_update_mode_patches_the_existing_item(qtbot: Any, sandbox_url: str) -> None:
+    api_key, _ = connect_token(sandbox_url)
+    headers = {"X-API-KEY": api_key}
+    with httpx.Client(base_url=sandbox_url, timeout=5, headers=headers) as client:
+        item = client.post(
+            "/items", json={"connectorId": 2, "parameters": {"user": "user-ok", "password": "wrong-pass"}}
+        ).json()
+        qtbot.waitUntil(lambda: client.get(f"/items/{item['id']}").json()["status"] == "LOGIN_ERROR", timeout=10_000)
+        token = client.post("/connect_token", json={"itemId": item["id"]}).json()["accessToken"]
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    view = QWebEngineView()
+    qtbot.addWidget(view)
+    view.load(QUrl(f"{sandbox_url}/connect?connect_token={token}&update_item={item['id']}"))
+    wait_for_element(qtbot, view, "password")
+    run_js(
+        qtbot,
+        view,
+        """
+        document.getElementById('user').value = 'user-ok';
+        document.getElementById('password').value = 'password-ok';
+        document.getElementById('submit-credentials').click(); true""",
+    )
+    qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
+    assert events(view)[-1] == "SUCCESS"
+    assert query(view)["item_id"] == item["id"]

@@ -267,3 +267,16 @@ async def test_merchants_lookup(sandbox: Sandbox) -> None:
     assert [m["name"] for m in body["foundMerchants"]] == ["iFood"]
     assert body["notFoundMerchants"] == ["11222333000181"]
     assert body["invalidCnpjs"] == ["123"]
+
+
+async def test_clock_advance_with_auto_sync_refreshes_due_items(sandbox: Sandbox) -> None:
+    item = await sandbox.connected_item()
+    disabled = await sandbox.connected_item()
+    await sandbox.patch(f"/items/{disabled['id']}/disable-auto-sync")
+    answer = await sandbox.client.post("/_sandbox/clock/advance", json={"days": 2, "autoSync": True})
+    assert answer.json()["autoSynced"] == [item["id"]]
+    await sandbox.advance_days(0)
+    done = await sandbox.wait_item(item["id"])
+    assert done["lastUpdatedAt"] > item["lastUpdatedAt"]
+    untouched = (await sandbox.get(f"/items/{disabled['id']}")).json()
+    assert untouched["lastUpdatedAt"] == disabled["lastUpdatedAt"]
