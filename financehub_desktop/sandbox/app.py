@@ -113,9 +113,9 @@ def build_routes() -> list[BaseRoute]:
     routes: list[BaseRoute] = [*admin.ROUTES, *items.ROUTES, *data.ROUTES, *webhook_routes.ROUTES]
     from .connect_page import payment as payment_page
     from .connect_page import routes as connect_routes
-    from .routes import payments, transfers
+    from .routes import automatic_pix, payments, transfers
 
-    routes += payments.ROUTES + transfers.ROUTES
+    routes += payments.ROUTES + automatic_pix.ROUTES + transfers.ROUTES
 
     routes += connect_routes.ROUTES + payment_page.ROUTES
     return routes

@@ -142,7 +142,7 @@ async def connector_health(request: Request) -> dict[str, Any]:
 
     state = _state(request)
     raw = str(request.path_params["id"])
-    if not raw.isdigit() or int(raw) not in CONNECTORS:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) not in CONNECTORS:
         raise ApiError(404, "Connector not found", "CONNECTOR_NOT_FOUND")
     body = await _json(request)
     status = body.get("status") if isinstance(body, dict) else None

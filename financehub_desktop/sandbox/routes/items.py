@@ -104,7 +104,7 @@ async def connect_token(ctx: Ctx) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------ connectors
 def _connector(ctx: Ctx) -> int:
     raw = ctx.path("id")
-    if not raw.isdigit() or int(raw) not in CONNECTORS:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) not in CONNECTORS:
         raise ApiError(404, "Connector not found", "CONNECTOR_NOT_FOUND")
     return int(raw)
 

@@ -77,3 +77,9 @@ def test_any_single_character_change_is_caught(position: int, char: str) -> None
         return
     with pytest.raises(BrCodeError):
         parse_br_code(changed)
+
+
+@pytest.mark.parametrize("text", ["²²", "0²", "00²²6304ABCD"])
+def test_unicode_digits_are_not_field_lengths(text: str) -> None:
+    with pytest.raises(BrCodeError):
+        parse_br_code(text + "6304" + crc16(text + "6304"))
