@@ -35,6 +35,8 @@ PRODUCTS = {
 MAX_CONSECUTIVE_ERRORS = 5
 LOGIN_BACKOFF = timedelta(minutes=15)
 MAX_FAILED_LOGINS = 2
+#: Items per application (Pluggy's limit depends on the subscription; 100 in its example).
+MAX_ITEMS = 100
 
 
 async def auth(ctx: Ctx) -> dict[str, Any]:
@@ -163,6 +165,11 @@ def _parameters(value: Any) -> dict[str, Any]:
     raise validation_error([{"code": "000", "parameter": "parameters", "message": "parameters is required"}])
 
 
+def _login(parameters: dict[str, Any]) -> str:
+    """Who logs in: the user (Pluggy Bank) or the CPF (Open Finance), as avoidDuplicates compares them."""
+    return str(parameters.get("user") or parameters.get("cpf") or "")
+
+
 def _scoped_item(ctx: Ctx, *, for_write: bool = False) -> ItemRecord:
     item_id = require_uuid(ctx.path("id"), "ITEM_NOT_FOUND", "Item")
     item = ctx.state.item(item_id)
@@ -193,6 +200,22 @@ async def create_item(ctx: Ctx) -> dict[str, Any]:
     if ctx.is_connect and ctx.claims is not None:
         info = state.connect_tokens.get(ctx.claims.token_id)
         token_options = info.options if info else {}
+    avoid = body.get("avoidDuplicates", token_options.get("avoidDuplicates", False))
+    if avoid is True:
+        same = [
+            i.id for i in state.items.values() if i.connector_id == cid and _login(i.parameters) == _login(parameters)
+        ]
+        if same:
+            raise ApiError(
+                400,
+                "An item with the same credentials already exists",
+                "ITEM_USER_ALREADY_EXISTS",
+                extra={"items": same},
+            )
+    if len(state.items) >= MAX_ITEMS:
+        raise ApiError(
+            409, "Item creation limit exceeded", "ITEM_CREATION_LIMIT_EXCEEDED", data={"itemsLimit": MAX_ITEMS}
+        )
     webhook = str_field(body, "webhookUrl", required=False, max_len=2048) or token_options.get("webhookUrl")
     if webhook and url_problem(webhook, allow_private=state.config.allow_private_webhook_urls):
         raise bad_request("webhookUrl is not a valid URL", "INVALID_PARAMETER", parameter="webhookUrl")

@@ -225,3 +225,26 @@ async def test_v2_items_lists_newest_first_by_client_user(sandbox: Sandbox) -> N
     assert [i["id"] for i in page["results"]] == [second["id"], first["id"]]
     assert page["next"] is None
     assert state_of(sandbox.app).items  # the driver tasks are stopped by the fixture
+
+
+async def test_avoid_duplicates_refuses_a_second_item_for_the_same_login(sandbox: Sandbox) -> None:
+    first = await sandbox.create_item("user-ok")
+    response = await sandbox.post(
+        "/items",
+        {"connectorId": 2, "avoidDuplicates": True, "parameters": {"user": "user-ok", "password": "password-ok"}},
+    )
+    assert response.status_code == 400
+    assert response.json()["codeDescription"] == "ITEM_USER_ALREADY_EXISTS"
+    assert response.json()["items"] == [first["id"]]
+
+
+async def test_item_creation_limit(sandbox: Sandbox) -> None:
+    from financehub_desktop.sandbox.routes.items import MAX_ITEMS
+
+    for _ in range(MAX_ITEMS):
+        await sandbox.create_item("user-locked")
+    response = await sandbox.post(
+        "/items", {"connectorId": 2, "parameters": {"user": "user-ok", "password": "password-ok"}}
+    )
+    assert response.status_code == 409
+    assert response.json()["data"] == {"itemsLimit": MAX_ITEMS}

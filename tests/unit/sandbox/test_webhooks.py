@@ -170,3 +170,27 @@ async def test_refresh_after_days_emits_created_updated_deleted() -> None:
         assert (await sb.get(f"/transactions/{gone}")).status_code == 404
     finally:
         await close_sandbox(sb.app, sb.client)
+
+
+@pytest.mark.parametrize(
+    ("url", "private_ok", "problem"),
+    [
+        ("https://relay.example.com/h", False, None),
+        ("http://relay.example.com/h", False, "https"),
+        ("https://localhost/h", False, "publicly"),
+        ("https://relay.local/h", False, "publicly"),
+        ("https://10.0.0.1/h", False, "IP"),
+        ("http://127.0.0.1:8080/h", True, None),
+        ("ftp://x", True, "https"),
+        ("", True, "non-empty"),
+    ],
+)
+async def test_webhook_url_rules(url: str, private_ok: bool, problem: str | None) -> None:
+    from financehub_desktop.sandbox.webhooks import url_problem
+
+    found = url_problem(url, allow_private=private_ok)
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert problem in found
