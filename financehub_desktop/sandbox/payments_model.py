@@ -88,6 +88,35 @@ class PaymentsBook:
         for task in list(self._tasks):
             task.cancel()
 
+    def on_clock(self, today: date) -> None:
+        """Days passed: due scheduled and automatic PIX payments settle, unpaid boletos fall overdue."""
+        for request_id, schedules in self.schedules.items():
+            request = self.requests.get(request_id)
+            if request is None or request["status"] != "SCHEDULED":
+                continue
+            for schedule in schedules:
+                if schedule["status"] == "SCHEDULED" and date.fromisoformat(schedule["scheduledDate"]) <= today:
+                    schedule.update(status="COMPLETED", endToEndId=f"E{uuid.uuid4().hex[:31].upper()}")
+                    self.state.emit(
+                        "scheduled_payment/completed",
+                        {"paymentRequestId": request_id, "scheduledPaymentId": schedule["id"]},
+                    )
+            if schedules and all(s["status"] in ("COMPLETED", "CANCELED") for s in schedules):
+                self.state.emit("scheduled_payment/all_completed", {"paymentRequestId": request_id})
+                self.set_request_status(request, "COMPLETED")
+        for request_id, payments in self.autopix.items():
+            for payment in payments:
+                if payment["status"] == "SCHEDULED" and date.fromisoformat(payment["date"]) <= today:
+                    payment.update(status="COMPLETED", endToEndId=f"E{uuid.uuid4().hex[:31].upper()}")
+                    self.state.emit(
+                        "automatic_pix_payment/completed",
+                        {"paymentRequestId": request_id, "automaticPixPaymentId": payment["id"]},
+                    )
+        for boleto in self.boletos.values():
+            if boleto["status"] == "OPEN" and date.fromisoformat(boleto["dueDate"][:10]) < today:
+                boleto["status"] = "OVERDUE"
+                self.state.emit("boleto/updated", {"boletoId": boleto["id"], "data": {"status": "OVERDUE"}})
+
     # ------------------------------------------------------------------------------------------ requests
     def set_request_status(self, request: dict[str, Any], status: str) -> None:
         request["status"] = status

@@ -64,6 +64,7 @@ async def advance_clock(request: Request) -> dict[str, Any]:
         raise ApiError(400, "autoSync must be true or false", "INVALID_PARAMETER")
     state = _state(request)
     now = state.clock.advance(days=days, seconds=seconds)
+    state.payments.on_clock(now.date())
     synced = []
     if auto_sync:  # Pluggy's daily auto-sync of items whose nextAutoSyncAt has passed (MFA items are skipped)
         for item in list(state.items.values()):

@@ -231,3 +231,33 @@ async def test_category_rules_apply_to_transactions_that_arrive_later(sandbox: S
     uber = [r for r in rows if r["description"].startswith("UBER")]
     assert uber
     assert all(r["categoryId"] == "19020000" for r in uber)
+
+
+async def test_scheduled_payments_settle_when_their_day_comes(sandbox: Sandbox) -> None:
+    tomorrow = state_of(sandbox.app).clock.today() + timedelta(days=1)
+    request = (
+        await sandbox.post(
+            "/payments/requests",
+            {
+                "amount": 80,
+                "recipientId": await recipient(sandbox),
+                "schedule": {"type": "DAILY", "startDate": tomorrow.isoformat(), "occurrences": 2},
+            },
+        )
+    ).json()
+    await sandbox.post("/payments/intents", {"paymentRequestId": request["id"], "parameters": {"cpf": CPF}})
+    await wait_status(sandbox, f"/payments/requests/{request['id']}", "SCHEDULED")
+    await sandbox.advance_days(1)
+    statuses = [
+        s["status"] for s in (await sandbox.get(f"/payments/requests/{request['id']}/schedules")).json()["results"]
+    ]
+    assert statuses == ["COMPLETED", "SCHEDULED"]
+    await sandbox.advance_days(1)
+    assert (await sandbox.get(f"/payments/requests/{request['id']}")).json()["status"] == "COMPLETED"
+
+
+async def test_open_finance_identity_uses_the_cpf_given_at_login(sandbox: Sandbox) -> None:
+    item = await sandbox.create_item(connector=600)
+    await sandbox.wait_item(item["id"], wait_seconds=10)
+    identity = (await sandbox.get("/identity", params={"itemId": item["id"]})).json()
+    assert identity["document"] == "76109277673"
