@@ -59,6 +59,8 @@ class PaymentsBook:
         self.transfers: dict[str, dict[str, Any]] = {}
         self.boleto_connections: dict[str, dict[str, Any]] = {}
         self.boletos: dict[str, dict[str, Any]] = {}
+        #: preauthorization id -> whether it still carries the balance permission (``linkedJourney``)
+        self.linked_journeys: dict[str, bool] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     def stamp(self) -> tuple[str, str]:
@@ -185,6 +187,7 @@ class PaymentsBook:
             },
         }
         self.preauthorizations[pre_id] = pre
+        self.linked_journeys[pre_id] = body.get("linkedJourney") is True
 
         def complete() -> None:
             now = iso(self.state.now())

@@ -261,3 +261,29 @@ async def test_open_finance_identity_uses_the_cpf_given_at_login(sandbox: Sandbo
     await sandbox.wait_item(item["id"], wait_seconds=10)
     identity = (await sandbox.get("/identity", params={"itemId": item["id"]})).json()
     assert identity["document"] == "76109277673"
+
+
+async def test_smart_transfer_balance_needs_linked_journey(slow_sandbox: Sandbox) -> None:
+    sandbox = slow_sandbox  # 50 ms phases: the consent is still pending on the first call
+    rid = await recipient(sandbox)
+    plain = (
+        await sandbox.post(
+            "/smart-transfers/preauthorizations",
+            {"connectorId": 600, "parameters": {"cpf": CPF}, "recipientIds": [rid]},
+        )
+    ).json()
+    linked = (
+        await sandbox.post(
+            "/smart-transfers/preauthorizations",
+            {"connectorId": 600, "parameters": {"cpf": CPF}, "recipientIds": [rid], "linkedJourney": True},
+        )
+    ).json()
+    assert (await sandbox.get(f"/smart-transfers/preauthorizations/{linked['id']}/balance")).status_code == 400
+    await wait_status(sandbox, f"/smart-transfers/preauthorizations/{linked['id']}", "COMPLETED")
+    balance = (await sandbox.get(f"/smart-transfers/preauthorizations/{linked['id']}/balance")).json()
+    assert balance["overdraft"]["available"] == 2000
+    assert (await sandbox.get(f"/smart-transfers/preauthorizations/{plain['id']}/balance")).status_code == 403
+    for _ in range(2):  # idempotent
+        dropped = await sandbox.delete(f"/smart-transfers/preauthorizations/{linked['id']}/data-consent")
+        assert dropped.status_code == 200
+    assert (await sandbox.get(f"/smart-transfers/preauthorizations/{linked['id']}/balance")).status_code == 403
