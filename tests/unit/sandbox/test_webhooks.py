@@ -76,7 +76,8 @@ async def test_item_webhook_url_gets_every_event_of_that_item_without_custom_hea
     receiver = Receiver()
     sb = await boxed(receiver)
     try:
-        await sb.create_item("user-locked", webhookUrl="https://app.example.com/item-hook")
+        first = await sb.create_item("user-locked", webhookUrl="https://app.example.com/item-hook")
+        await sb.wait_item(first["id"])
         await sb.connected_item()  # no webhookUrl: nothing for it
         await sb.wait_item((await sb.create_item("user-locked", webhookUrl="https://x.example.com"))["id"])
         await asyncio.sleep(0.05)
