@@ -196,3 +196,20 @@ async def test_webhook_url_rules(url: str, private_ok: bool, problem: str | None
     else:
         assert found is not None
         assert problem in found
+
+
+async def test_a_webhook_failing_again_and_again_is_disabled_until_reenabled() -> None:
+    receiver = Receiver(statuses=[401] * 5)
+    sb = await boxed(receiver)
+    try:
+        hook = (await sb.post("/webhooks", {"url": "https://relay.example.com/h", "event": "item/error"})).json()
+        for _ in range(6):
+            await sb.wait_item((await sb.create_item("user-locked"))["id"])
+            await settle(sb)
+        current = (await sb.get(f"/webhooks/{hook['id']}")).json()
+        assert current["disabledAt"]
+        assert len(receiver.received) == 5  # the sixth event was not sent
+        enabled = (await sb.patch(f"/webhooks/{hook['id']}", {"enabled": True})).json()
+        assert enabled["disabledAt"] is None
+    finally:
+        await close_sandbox(sb.app, sb.client)
