@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .connectors import OPEN_FINANCE_ID, connector_for_wire
+from .data.ledger import add_months
 from .wire import iso
 
 if TYPE_CHECKING:
@@ -258,8 +259,6 @@ def schedule_dates(schedule: dict[str, Any]) -> list[date]:
         days = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
         first = start + timedelta(days=(days.index(schedule["dayOfWeek"]) - start.weekday()) % 7)
         return [first + timedelta(weeks=n) for n in range(count)]
-    from .data.ledger import add_months
-
     day = int(schedule["dayOfMonth"])
     first = start.replace(day=min(day, 28))
     if first < start:
