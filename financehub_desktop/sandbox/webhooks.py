@@ -23,6 +23,7 @@ from .wire import dumps, iso
 MAX_WEBHOOKS_PER_EVENT = 5
 #: Consecutive deliveries given up after which a subscription is disabled (``disabledAt`` set; PATCH enabled=true).
 DISABLE_AFTER_FAILURES = 5
+MAX_KEPT_DELIVERIES = 10_000
 EVENT_TYPES = (
     "all",
     "item/created",
@@ -155,6 +156,8 @@ class WebhookDispatcher:
         body.setdefault("eventId", str(uuid.uuid4()))
         delivery = Delivery(body["eventId"], str(body.get("event")), url, body, webhook_id)
         self.deliveries.append(delivery)
+        if len(self.deliveries) > MAX_KEPT_DELIVERIES:  # a long demo session must not grow without bound
+            del self.deliveries[: len(self.deliveries) - MAX_KEPT_DELIVERIES]
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
