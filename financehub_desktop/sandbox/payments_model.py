@@ -164,14 +164,14 @@ class PaymentsBook:
         self.later([(1, authorized), (1, completed)])
 
     # ------------------------------------------------------------------------------------------ smart transfers
-    def preauthorization(self, body: dict[str, Any], recipients: list[dict[str, Any]]) -> dict[str, Any]:
+    def preauthorization(self, body: dict[str, Any], recipients: list[dict[str, Any]], base_url: str) -> dict[str, Any]:
         created, updated = self.stamp()
         pre_id = self.state.new_id()
         cpf = str(body["parameters"]["cpf"])
         pre = {
             "id": pre_id,
             "status": "CREATED",
-            "consentUrl": f"https://sandbox.pluggy.local/consent/{pre_id}",
+            "consentUrl": f"{base_url}/connect/consent/{pre_id}",
             "clientPreauthorizationId": body.get("clientPreauthorizationId"),
             "callbackUrls": body.get("callbackUrls"),
             "recipients": recipients,

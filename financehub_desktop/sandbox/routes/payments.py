@@ -449,7 +449,7 @@ async def create_intent(ctx: Ctx) -> dict[str, Any]:
         if isinstance(cid, bool) or not isinstance(cid, int) or cid not in CONNECTORS:
             raise ApiError(400, "Connector not found", "CONNECTOR_NOT_FOUND")
         intent["connector"] = connector_for_wire(cid)
-        intent["consentUrl"] = f"https://sandbox.pluggy.local/consent/{intent['id']}"
+        intent["consentUrl"] = f"{str(ctx.request.base_url).rstrip('/')}/connect/consent/{intent['id']}"
     else:
         amount = request["amount"] if request else None
         code = build_br_code(

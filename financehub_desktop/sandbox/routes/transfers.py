@@ -33,7 +33,7 @@ async def create_preauthorization(ctx: Ctx) -> dict[str, Any]:
     if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
         raise bad_request("recipientIds must be a non-empty list", "INVALID_PARAMETER", parameter="recipientIds")
     recipients = [_get(book(ctx).recipients, i, "PAYMENT_RECIPIENT_NOT_FOUND", "Payment recipient") for i in ids]
-    return book(ctx).preauthorization(body, recipients)
+    return book(ctx).preauthorization(body, recipients, str(ctx.request.base_url).rstrip("/"))
 
 
 def _preauth(ctx: Ctx) -> dict[str, Any]:
