@@ -15,16 +15,18 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .connect_page import payment as payment_page
+from .connect_page import routes as connect_routes
 from .errors import ApiError
 from .faults import FaultRule
-from .routes import admin, data, items, webhook_routes
+from .ratelimit import TOO_MANY_MESSAGE
+from .routes import admin, automatic_pix, data, items, payments, transfers, webhook_routes
 from .settings import SandboxConfig
 from .state import SandboxState
 from .wire import json_response
 
 log = logging.getLogger("financehub.sandbox")
 ADMIN_PREFIX = "/_sandbox/"
-STATIC_PREFIXES = ("/connect", "/_sandbox/")
 
 
 class SandboxMiddleware:
@@ -40,7 +42,7 @@ class SandboxMiddleware:
             return
         path: str = scope["path"]
         method: str = scope["method"]
-        if path.startswith(STATIC_PREFIXES):
+        if path.startswith(ADMIN_PREFIX) or path == "/connect" or path.startswith("/connect/"):
             await self.app(scope, receive, send)
             return
         state = self.state
@@ -83,8 +85,6 @@ def _fault_response(rule: FaultRule) -> Response:
             "RateLimit-Remaining": "0",
             "RateLimit-Reset": str(rule.retry_after),
         }
-        from .ratelimit import TOO_MANY_MESSAGE
-
         return json_response({"message": TOO_MANY_MESSAGE, "code": 429}, status=429, headers=headers)
     messages = {
         500: ("Internal server error", "INTERNAL_SERVER_ERROR"),
@@ -112,12 +112,9 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 def build_routes() -> list[BaseRoute]:
     routes: list[BaseRoute] = [*admin.ROUTES, *items.ROUTES, *data.ROUTES, *webhook_routes.ROUTES]
-    from .connect_page import routes as connect_routes
-    from .routes import payments, transfers
+    routes += payments.ROUTES + automatic_pix.ROUTES + transfers.ROUTES
 
-    routes += payments.ROUTES + transfers.ROUTES
-
-    routes += connect_routes.ROUTES
+    routes += connect_routes.ROUTES + payment_page.ROUTES
     return routes
 
 

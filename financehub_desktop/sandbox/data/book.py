@@ -13,9 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..wire import iso, iso_day, money
-from .documents import cpf, person_name, pix_key
-from .generator import CLOSING_DAY, DUE_DAY, Accounts, BillBook, DayGenerator, Holder
+from .bills import BillBook
+from .documents import cpf, is_valid_cpf, person_name, pix_key
+from .generator import CLOSING_DAY, DUE_DAY, DayGenerator
 from .ledger import Txn, add_months, stable_id
+from .parties import Accounts, Holder
 from .portfolio import Investment, LoanPlan, build_investments, identity_wire, loan_wire, plan_loan
 
 HISTORY_DAYS = 730
@@ -48,10 +50,12 @@ class SyncChanges:
         kind.setdefault(txn.account_id, []).append(txn.id)
 
 
-def holder_for(seed: int, username: str) -> Holder:
+def holder_for(seed: int, username: str, document: str | None = None) -> Holder:
+    """The account holder; an Open Finance login brings its own CPF."""
     rng = random.Random(f"{seed}:holder:{username}")
     name = person_name(rng)
-    document = cpf(rng)
+    generated = cpf(rng)
+    document = document if document and is_valid_cpf(document) else generated
     return Holder(name, document, pix_key(rng, name, document))
 
 
@@ -71,7 +75,7 @@ class ItemBook:
         self.bank = bank
         self.seed_key = f"{seed}:{bank.key}:{username}"
         self.ns = item_id
-        self.holder = holder_for(seed, username)
+        self.holder = holder_for(seed, username, username[3:] if username.startswith("of-") else None)
         self.perf = perf
         self.perf_cap = perf_cap
         rng = random.Random(f"{self.seed_key}:accounts")
@@ -163,7 +167,7 @@ class ItemBook:
             for txn in self.ledger.values():
                 changes.add(changes.created, txn)
         elif self.sync_count > 0 and new_days:
-            self._drop_one(today, changes)
+            self._drop_one(today, changes, created_ids)
         for inv in self.investments:
             inv.as_of = today
             inv.updated_at = now
@@ -183,7 +187,7 @@ class ItemBook:
                 for txn in rows[: len(rows) - self.perf_cap]:
                     del self.ledger[txn.id]
 
-    def _drop_one(self, today: date, changes: SyncChanges) -> None:
+    def _drop_one(self, today: date, changes: SyncChanges, fresh: set[str]) -> None:
         """The bank reverses one recent PIX (a duplicate it had shown): the transaction disappears upstream."""
         candidates = sorted(
             (
@@ -191,6 +195,7 @@ class ItemBook:
                 for t in self.ledger.values()
                 if t.account_id == self.accounts.checking
                 and t.category_id == "05070000"
+                and t.id not in fresh
                 and t.status == "POSTED"
                 and today - t.day <= timedelta(days=30)
             ),

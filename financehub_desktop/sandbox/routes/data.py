@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.routing import Route
 
@@ -16,7 +17,7 @@ from ..data.ledger import Txn, add_months, stable_id
 from ..data.merchants import find_merchants
 from ..errors import ApiError, bad_request, forbidden, not_found
 from ..lifecycle import ItemRecord
-from ..wire import iso, iso_day
+from ..wire import empty_response, iso, iso_day
 from .base import Ctx, endpoint, page, paging, require_uuid, str_field
 
 MAX_IDS = 500
@@ -172,7 +173,7 @@ async def list_transactions(ctx: Ctx) -> dict[str, Any]:
         "total": len(rows),
         "totalPages": -(-len(rows) // size) if rows else 0,
         "page": page_number,
-        "results": [t.wire() for t in rows[start : start + size]],
+        "results": [t.raw() for t in rows[start : start + size]],
     }
 
 
@@ -207,11 +208,9 @@ async def list_transactions_v2(ctx: Ctx) -> dict[str, Any]:
     next_query = None
     if start + CURSOR_PAGE_SIZE < len(rows):
         params = [(k, ctx.query(k)) for k in ("accountId", "ids", "dateFrom", "dateTo", "createdAtFrom")]
-        from urllib.parse import urlencode
-
         query = urlencode([(k, v) for k, v in params if v is not None] + [("after", _cursor(chunk[-1]))])
         next_query = f"?{query}"
-    return {"results": [t.wire() for t in chunk], "next": next_query}
+    return {"results": [t.raw() for t in chunk], "next": next_query}
 
 
 def _txn(ctx: Ctx) -> Txn:
@@ -283,8 +282,6 @@ async def create_rule(ctx: Ctx) -> dict[str, Any]:
 
 
 async def delete_rule(ctx: Ctx) -> Any:
-    from ..wire import empty_response
-
     rule_id = ctx.path("id").lower()
     if rule_id not in ctx.state.category_rules:
         raise not_found("CATEGORY_RULE_NOT_FOUND", "Category rule")
@@ -410,7 +407,7 @@ async def get_consent(ctx: Ctx) -> dict[str, Any]:
 
 async def merchants(ctx: Ctx) -> dict[str, Any]:
     raw = [c.strip() for c in (ctx.query("cnpjs") or "").split(",") if c.strip()][:500]
-    digits = ["".join(ch for ch in c if ch.isdigit()) for c in raw]
+    digits = ["".join(ch for ch in c if ch in "0123456789") for c in raw]
     invalid = [c for c, d in zip(raw, digits, strict=True) if not is_valid_cnpj(d)]
     valid = [d for d in digits if is_valid_cnpj(d)]
     found = find_merchants(valid)
