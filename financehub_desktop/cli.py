@@ -111,6 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
 EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 
 
+def _register_store(sub: Any) -> None:
+    from financehub_desktop.store.commands import register
+
+    register(sub)
+
+
+EXTRA_COMMANDS.append(_register_store)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
