@@ -138,29 +138,31 @@ class ProviderRepository(Generic[R]):
         return (*values, content_hash(hashed), now_text, now_text, None)
 
     def upsert(self, conn: Connection, records: Iterable[R], *, now: datetime | None = None) -> UpsertResult:
-        """Insert new records, update changed ones, leave identical ones alone. Returns the counts."""
+        """Insert new records, update changed ones, leave identical ones alone. Returns the counts.
+
+        Records are converted 500 at a time, so memory stays flat however many are given.
+        """
         now_text = utc_text(now or utc_now())
-        by_key: dict[Any, tuple[R, tuple[Any, ...]]] = {}
-        hash_index = len(self._writer.names)
+        by_key: dict[Any, R] = {}
         for record in records:
             if not isinstance(record, self.record_type):
                 raise TypeError(f"expected {self.record_type.__name__}, got {type(record).__name__}")
-            row = self._row(record, now_text)
-            by_key[row[self._key_index]] = (record, row)  # the last of duplicates wins
+            by_key[getattr(record, self.key)] = record  # the last of duplicates wins
+        hash_index = len(self._writer.names)
         result = UpsertResult()
         for chunk in _chunks(list(by_key.values())):
-            keys = [row[self._key_index] for _, row in chunk]
+            rows = [(record, self._row(record, now_text)) for record in chunk]
             stored = {
                 k: (h, removed)
                 for k, h, removed in conn.execute(
                     select(self.key_column, self.table.c.content_hash, self.table.c.removed_at).where(
-                        self.key_column.in_(keys)
+                        self.key_column.in_([row[self._key_index] for _, row in rows])
                     )
                 )
             }
             to_write = []
             inserted = updated = 0
-            for record, row in chunk:
+            for record, row in rows:
                 known = stored.get(row[self._key_index])
                 if known is None:
                     inserted += 1
@@ -172,7 +174,7 @@ class ProviderRepository(Generic[R]):
             if to_write:
                 conn.exec_driver_sql(self._upsert_sql, [row for _, row in to_write])
                 self._replace_children(conn, to_write)
-            result += UpsertResult(inserted, updated, len(chunk) - inserted - updated)
+            result += UpsertResult(inserted, updated, len(rows) - inserted - updated)
         return result
 
     def _replace_children(self, conn: Connection, written: Sequence[tuple[R, tuple[Any, ...]]]) -> None:
