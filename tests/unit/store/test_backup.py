@@ -110,3 +110,14 @@ def test_failed_backup_leaves_no_partial_file(store: Store, tmp_path: Path, monk
     assert target.read_bytes() == b"previous backup"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".b.db")) == []
     assert file_state(store.path)[0] == before[0]
+
+
+def test_backup_onto_the_live_store_is_refused(store: Store) -> None:
+    from financehub_desktop.domain.errors import InvalidInputError
+
+    seed(store, 3)
+    with pytest.raises(InvalidInputError):
+        backup_store(store, store.path)
+    with pytest.raises(InvalidInputError):
+        restore_store(store, store.path)
+    assert _count(store) == 3
