@@ -24,7 +24,7 @@ from typing import Any
 
 import sqlalchemy.exc
 import sqlcipher3
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from financehub_desktop import __version__
@@ -156,6 +156,20 @@ class Store:
                 at=utc_now(), action=action, target=target, detail=detail or None, app_version=__version__
             )
         )
+
+    # ------------------------------------------------------------------------------------------ items
+    def delete_item(self, item_id: str) -> bool:
+        """Forget a connection locally: the item and everything synced from it (accounts, transactions and their
+        edits, investments, loans, consents, identity), its sync checkpoints; recorded in the audit log."""
+        from .schema import items
+        from .schema_local import sync_checkpoints
+
+        with self.write() as conn:
+            deleted = conn.execute(delete(items).where(items.c.id == item_id)).rowcount
+            conn.execute(delete(sync_checkpoints).where(sync_checkpoints.c.item_id == item_id))
+            if deleted:
+                self.audit(conn, "item_deleted", item_id)
+        return bool(deleted)
 
     # ------------------------------------------------------------------------------------------ keys
     def rotate_key(self) -> None:

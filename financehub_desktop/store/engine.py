@@ -71,6 +71,7 @@ def make_engine(path: Path, key: bytes, *, read_only: bool = False) -> Engine:
         pool_size=4,
         max_overflow=4,
         pool_pre_ping=False,
+        hide_parameters=True,  # row values (names, CPFs, amounts) never reach an exception message or a log
     )
 
     @event.listens_for(engine, "begin")
