@@ -40,7 +40,8 @@ def decimal_text(value: Decimal) -> str:
 def utc_text(value: datetime) -> str:
     if value.tzinfo is None:
         raise ValueError("naive datetime: give the store aware datetimes (UTC or with an offset)")
-    return value.astimezone(UTC).strftime(UTC_FORMAT)
+    # isoformat is several times faster than strftime and always pads the year to four digits
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_utc_text(text: str) -> datetime:

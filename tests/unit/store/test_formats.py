@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from financehub_desktop.domain.errors import (
 from financehub_desktop.domain.money import parse_json
 from financehub_desktop.store import open_store
 from financehub_desktop.store.keys import PassphraseKeyStore
-from financehub_desktop.store.types import canonical_json, decimal_text
+from financehub_desktop.store.types import canonical_json, decimal_text, parse_utc_text, utc_text
 
 from .conftest import FAST_KDF
 
@@ -100,3 +101,14 @@ def test_a_locked_keyring_is_unavailable_not_a_crash(paths: ProfilePaths) -> Non
         open_store(paths)
     with open_store(paths, passphrase="a good passphrase", kdf=FAST_KDF) as store:
         assert store.key_mode == "passphrase"
+
+
+_OFFSETS = [UTC, timezone(timedelta(hours=-3)), timezone(timedelta(hours=5, minutes=30))]
+# fixed offsets: zoneinfo times inside a DST fold or gap compare unequal across zones by Python's own rules
+aware = st.datetimes(timezones=st.sampled_from(_OFFSETS), min_value=datetime(1900, 1, 2))
+
+
+@given(aware, aware)
+def test_utc_text_round_trips_and_sorts_like_time(a: datetime, b: datetime) -> None:
+    assert parse_utc_text(utc_text(a)) == a
+    assert (utc_text(a) < utc_text(b)) == (a < b)
