@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import REAL, ColumnElement, Connection, Select, cast, func, literal, or_, select, text, tuple_
 
-from .schema import transactions
+from .schema import accounts, categories, transactions
 from .schema_local import transaction_edits
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -64,6 +64,9 @@ class TransactionView:
     type: str | None
     category_id: str | None  # effective
     provider_category_id: str | None
+    category_name_pt: str | None  # of the effective category
+    category_name_en: str | None
+    account_name: str
     merchant_name: str | None
     card_installment_number: int | None
     card_total_installments: int | None
@@ -134,8 +137,12 @@ def _params(query: TransactionQuery) -> dict[str, str]:
     return {"q": match} if match is not None else {}
 
 
-def _base(columns: Sequence[Any], query: TransactionQuery, *, common: bool = False) -> Select[Any]:
+def _base(columns: Sequence[Any], query: TransactionQuery, *, common: bool = False, names: bool = False) -> Select[Any]:
     joined = transactions.outerjoin(transaction_edits, transaction_edits.c.transaction_id == transactions.c.id)
+    if names:  # the page's rows only: primary-key lookups for the account's and the category's names
+        joined = joined.join(accounts, accounts.c.id == transactions.c.account_id).outerjoin(
+            categories, categories.c.id == _effective_category()
+        )
     return select(*columns).select_from(joined).where(*_filters(query, common=common))
 
 
@@ -160,6 +167,9 @@ def search_transactions(
             t.type,
             _effective_category().label("category_id"),
             t.category_id.label("provider_category_id"),
+            categories.c.name_pt.label("category_name_pt"),
+            categories.c.name_en.label("category_name_en"),
+            accounts.c.name.label("account_name"),
             t.merchant_name,
             t.card_installment_number,
             t.card_total_installments,
@@ -170,6 +180,7 @@ def search_transactions(
         ],
         query,
         common=common,
+        names=True,
     )
     if after is not None:
         stmt = stmt.where(tuple_(t.date, t.id) < tuple_(literal(after.date, t.date.type), literal(after.id)))
@@ -188,6 +199,9 @@ def search_transactions(
             type=r.type,
             category_id=r.category_id,
             provider_category_id=r.provider_category_id,
+            category_name_pt=r.category_name_pt,
+            category_name_en=r.category_name_en,
+            account_name=r.account_name,
             merchant_name=r.merchant_name,
             card_installment_number=r.card_installment_number,
             card_total_installments=r.card_total_installments,
