@@ -127,6 +127,13 @@ def _export(source: Any, dest: Path, key: bytes | None, passphrase: str | None) 
     return counts
 
 
+def _refuse_live_files(store: Store, path: Path) -> None:
+    live = {Path(f"{store.path}{suffix}").resolve() for suffix in ("", "-wal", "-shm", "-journal")}
+    live.add(store.paths.key_file.resolve())
+    if path.resolve() in live:
+        raise InvalidInputError(f"{path} is the live store itself: choose another file")
+
+
 def _temp_beside(path: Path, tag: str) -> Path:
     return path.with_name(f".{path.name}.{tag}-{secrets.token_hex(4)}.tmp")
 
@@ -142,6 +149,7 @@ def backup_store(store: Store, destination: Path, *, passphrase: str | None = No
     destination = Path(destination)
     if passphrase is not None and not passphrase:
         raise InvalidInputError("the backup passphrase is empty")
+    _refuse_live_files(store, destination)
     key = None if passphrase is not None else bytes.fromhex(store.export_key_hex())
     tmp = _temp_beside(destination, "backup")
     try:
@@ -218,6 +226,7 @@ def restore_store(store: Store, source: Path, *, passphrase: str | None = None) 
     source = Path(source)
     if not source.exists():
         raise InvalidInputError(f"{source} does not exist")
+    _refuse_live_files(store, source)
     own_key = bytes.fromhex(store.export_key_hex())
     tmp = _temp_beside(store.path, "restore")
     try:

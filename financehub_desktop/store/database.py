@@ -18,11 +18,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy.exc
-from sqlalchemy import Connection, Engine, insert
+import sqlcipher3
+from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from financehub_desktop import __version__
 from financehub_desktop.config.files import storage_error_for
@@ -51,8 +54,13 @@ from .keys import (
     resolve_passphrase,
 )
 from .repositories import Repositories
-from .schema_local import AUDIT_ACTIONS, audit_log
-from .types import utc_now
+from .schema_local import AUDIT_ACTIONS, audit_log, store_meta
+from .types import parse_utc_text, utc_now, utc_text
+
+#: Stores up to this size get a full ``quick_check`` on every open; bigger ones every ``FULL_CHECK_EVERY``.
+FULL_CHECK_MAX_BYTES = 64 * 2**20
+FULL_CHECK_EVERY = timedelta(days=7)
+LAST_CHECK_KEY = "last_integrity_check"
 
 log = get_logger("store")
 
@@ -110,6 +118,34 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # ------------------------------------------------------------------------------------------ integrity
+    def verify_integrity(self) -> None:
+        """Full ``quick_check`` now (minutes-long on huge stores: run it off the UI thread). Corrupt -> typed error."""
+        raw = connect(self.path, self._key)
+        try:
+            _quick_check(raw, self.path)
+        except DatabaseCorruptError:
+            raise
+        except Exception as exc:
+            if is_environmental(exc):
+                raise DatabaseCorruptError(f"{self.path}: {exc}", path=str(self.path)) from exc
+            raise
+        finally:
+            raw.close()
+        self._record_integrity_check()
+
+    def last_integrity_check(self) -> datetime | None:
+        with self.read() as conn:
+            value = conn.execute(select(store_meta.c.value).where(store_meta.c.key == LAST_CHECK_KEY)).scalar()
+        return None if value is None else parse_utc_text(value)
+
+    def _record_integrity_check(self) -> None:
+        now = utc_now()
+        values = {"value": utc_text(now), "updated_at": now}
+        stmt = sqlite_insert(store_meta).values(key=LAST_CHECK_KEY, **values)
+        with self.write() as conn:
+            conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_=values))
+
     # ------------------------------------------------------------------------------------------ audit
     def audit(self, conn: Connection, action: str, target: str | None = None, **detail: Any) -> None:
         """Record a sensitive operation in the same transaction as the operation itself. Never pass secrets."""
@@ -120,6 +156,20 @@ class Store:
                 at=utc_now(), action=action, target=target, detail=detail or None, app_version=__version__
             )
         )
+
+    # ------------------------------------------------------------------------------------------ items
+    def delete_item(self, item_id: str) -> bool:
+        """Forget a connection locally: the item and everything synced from it (accounts, transactions and their
+        edits, investments, loans, consents, identity), its sync checkpoints; recorded in the audit log."""
+        from .schema import items
+        from .schema_local import sync_checkpoints
+
+        with self.write() as conn:
+            deleted = conn.execute(delete(items).where(items.c.id == item_id)).rowcount
+            conn.execute(delete(sync_checkpoints).where(sync_checkpoints.c.item_id == item_id))
+            if deleted:
+                self.audit(conn, "item_deleted", item_id)
+        return bool(deleted)
 
     # ------------------------------------------------------------------------------------------ keys
     def rotate_key(self) -> None:
@@ -231,19 +281,44 @@ def _working_key(path: Path, key_store: KeyStore, slots: KeySlots) -> bytes:
     return slots.current
 
 
-def _prepare(path: Path, key: bytes, check_integrity: bool) -> None:
-    """WAL on (persistent in the file), then ``quick_check``; on a raw autocommit connection."""
+def _last_full_check(raw: Any) -> datetime | None:
+    try:
+        row = raw.execute("SELECT value FROM store_meta WHERE key = ?", (LAST_CHECK_KEY,)).fetchone()
+    except sqlcipher3.OperationalError:  # before migration 0003
+        return None
+    return None if row is None or row[0] is None else parse_utc_text(row[0])
+
+
+def _quick_check(raw: Any, path: Path) -> None:
+    rows = [r[0] for r in raw.execute("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        raise DatabaseCorruptError(f"{path}: {'; '.join(str(r) for r in rows[:3])}", path=str(path))
+
+
+def _prepare(path: Path, key: bytes, check_integrity: bool | None) -> bool:
+    """WAL on (persistent in the file), then ``quick_check`` when due. Returns whether a full check ran.
+
+    ``quick_check`` reads every page (about 16 s for 500k transactions on a slow disk), so by default (``None``) it
+    runs on every open of a store under ``FULL_CHECK_MAX_BYTES`` and otherwise once every ``FULL_CHECK_EVERY``; the
+    app can run ``Store.verify_integrity()`` in the background at any time. Any page read still verifies its HMAC.
+    """
     raw = connect(path, key)
     try:
         raw.execute("PRAGMA journal_mode = WAL").fetchone()
-        if check_integrity:
-            rows = [r[0] for r in raw.execute("PRAGMA quick_check").fetchall()]
-            if rows != ["ok"]:
-                raise DatabaseCorruptError(f"{path}: {'; '.join(str(r) for r in rows[:3])}", path=str(path))
+        due = check_integrity
+        if due is None:
+            last = _last_full_check(raw)
+            small = path.stat().st_size <= FULL_CHECK_MAX_BYTES
+            due = small or last is None or utc_now() - last > FULL_CHECK_EVERY
+        if due:
+            _quick_check(raw, path)
+        return bool(due)
     except DatabaseCorruptError:
         raise
     except Exception as exc:
         if is_environmental(exc):
+            if "malformed" in str(exc).lower() or "not a database" in str(exc).lower():
+                raise DatabaseCorruptError(f"{path}: {exc}", path=str(path)) from exc
             raise translate(exc, path) from exc
         raise
     finally:
@@ -257,7 +332,7 @@ def open_store(
     passphrase_file: Path | None = None,
     env: Mapping[str, str] | None = None,
     kdf: ScryptParams | None = None,
-    check_integrity: bool = True,
+    check_integrity: bool | None = None,
 ) -> Store:
     """Unlock, open, check and migrate the profile's store (created on first use). Raises typed errors only."""
     try:
@@ -274,7 +349,7 @@ def open_store(
         slots = KeySlots(key)
         log.info("created a new data key for profile %s (%s)", paths.profile, key_store.mode)
     key = _working_key(paths.database, key_store, slots)
-    _prepare(paths.database, key, check_integrity)
+    checked = _prepare(paths.database, key, check_integrity)
     engine = make_engine(paths.database, key)
     try:
         try:
@@ -286,7 +361,10 @@ def open_store(
     except BaseException:
         engine.dispose()
         raise
-    return Store(paths, engine, key_store, key, kdf)
+    store = Store(paths, engine, key_store, key, kdf)
+    if checked:
+        store._record_integrity_check()
+    return store
 
 
 __all__ = ["KeyMismatchError", "Store", "open_store", "utc_now"]

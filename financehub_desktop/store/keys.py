@@ -249,8 +249,10 @@ class PassphraseKeyStore:
         if not isinstance(doc, dict) or doc.get("format") != KEY_FILE_FORMAT:
             raise KeyFileError(f"{self.path}: not a FinanceHub key file")
         version = doc.get("version")
-        if not isinstance(version, int) or version > KEY_FILE_VERSION:
-            raise KeyFileError(f"{self.path}: key file version {version!r} is newer than this app; update FinanceHub")
+        if isinstance(version, int) and not isinstance(version, bool) and version > KEY_FILE_VERSION:
+            raise KeyFileError(f"{self.path}: key file version {version} is newer than this app; update FinanceHub")
+        if version != KEY_FILE_VERSION or isinstance(version, bool):
+            raise KeyFileError(f"{self.path}: unknown key file version {version!r}")
         return doc
 
     def _write(self, slots: KeySlots) -> None:

@@ -70,7 +70,7 @@ class TransactionEdits:
         if category_id is not _UNSET:
             values["category_id"] = category_id
         if note is not _UNSET:
-            values["note"] = note.strip() or None if note is not None else None
+            values["note"] = (note.strip() or None) if note is not None else None
         if tags is not _UNSET:
             values["tags"] = sorted({t.strip() for t in tags if t.strip()}) if tags else None
         if ignored is not _UNSET:

@@ -124,3 +124,11 @@ AUDIT_ACTIONS = frozenset(
         "key_protection_changed",
     }
 )
+
+store_meta = Table(
+    "store_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text),
+    Column("updated_at", UtcDateTime, nullable=False),
+)

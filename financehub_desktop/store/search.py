@@ -20,11 +20,13 @@ from typing import Any
 
 from sqlalchemy import REAL, ColumnElement, Connection, Select, cast, func, literal, or_, select, text, tuple_
 
-from .schema import transactions
+from .schema import accounts, categories, transactions
 from .schema_local import transaction_edits
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_PAGE = 1000
+#: Above this many full-text matches, a page is found by walking the date index instead of sorting every match.
+COMMON_MATCHES = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,9 @@ class TransactionView:
     type: str | None
     category_id: str | None  # effective
     provider_category_id: str | None
+    category_name_pt: str | None  # of the effective category
+    category_name_en: str | None
+    account_name: str
     merchant_name: str | None
     card_installment_number: int | None
     card_total_installments: int | None
@@ -87,16 +92,25 @@ def _effective_category() -> ColumnElement[Any]:
     return func.coalesce(transaction_edits.c.category_id, transactions.c.category_id)
 
 
-def _filters(query: TransactionQuery) -> list[ColumnElement[bool]]:
+def _is_common(conn: Connection, match: str) -> bool:
+    """Whether the words match many rows (more than ``COMMON_MATCHES``), counted cheaply with a cap."""
+    capped = conn.execute(
+        text("SELECT count(*) FROM (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH :q LIMIT :cap)"),
+        {"q": match, "cap": COMMON_MATCHES + 1},
+    ).scalar_one()
+    return int(capped) > COMMON_MATCHES
+
+
+def _filters(query: TransactionQuery, *, common: bool = False) -> list[ColumnElement[bool]]:
     t, e = transactions.c, transaction_edits.c
     where: list[ColumnElement[bool]] = []
     match = fts_expression(query.text)
     if match is not None:
-        where.append(
-            t.id.in_(
-                select(text("rowid")).select_from(text("transactions_fts")).where(text("transactions_fts MATCH :q"))
-            )
-        )
+        matches = select(text("rowid")).select_from(text("transactions_fts")).where(text("transactions_fts MATCH :q"))
+        # Rare words: look the few matching rows up by id, then sort them. Common words: walk the (date, id) index
+        # newest first and keep matching rows until the page is full; ``id + 0`` stops SQLite from choosing the
+        # id lookup, which would fetch and sort every match (seconds for "pix" over 500k rows).
+        where.append((t.id + 0).in_(matches) if common else t.id.in_(matches))
     if query.account_ids:
         where.append(t.account_id.in_(list(query.account_ids)))
     if query.category_ids:
@@ -123,9 +137,13 @@ def _params(query: TransactionQuery) -> dict[str, str]:
     return {"q": match} if match is not None else {}
 
 
-def _base(columns: Sequence[Any], query: TransactionQuery) -> Select[Any]:
+def _base(columns: Sequence[Any], query: TransactionQuery, *, common: bool = False, names: bool = False) -> Select[Any]:
     joined = transactions.outerjoin(transaction_edits, transaction_edits.c.transaction_id == transactions.c.id)
-    return select(*columns).select_from(joined).where(*_filters(query))
+    if names:  # the page's rows only: primary-key lookups for the account's and the category's names
+        joined = joined.join(accounts, accounts.c.id == transactions.c.account_id).outerjoin(
+            categories, categories.c.id == _effective_category()
+        )
+    return select(*columns).select_from(joined).where(*_filters(query, common=common))
 
 
 def search_transactions(
@@ -134,6 +152,8 @@ def search_transactions(
     """One page, newest first; pass the returned ``next_cursor`` as ``after`` for the next page."""
     limit = max(1, min(limit, MAX_PAGE))
     t, e = transactions.c, transaction_edits.c
+    params = _params(query)
+    common = "q" in params and _is_common(conn, params["q"])
     stmt = _base(
         [
             t.id,
@@ -147,6 +167,9 @@ def search_transactions(
             t.type,
             _effective_category().label("category_id"),
             t.category_id.label("provider_category_id"),
+            categories.c.name_pt.label("category_name_pt"),
+            categories.c.name_en.label("category_name_en"),
+            accounts.c.name.label("account_name"),
             t.merchant_name,
             t.card_installment_number,
             t.card_total_installments,
@@ -156,11 +179,13 @@ def search_transactions(
             t.removed_at,
         ],
         query,
+        common=common,
+        names=True,
     )
     if after is not None:
         stmt = stmt.where(tuple_(t.date, t.id) < tuple_(literal(after.date, t.date.type), literal(after.id)))
     stmt = stmt.order_by(t.date.desc(), t.id.desc()).limit(limit + 1)
-    rows = list(conn.execute(stmt, _params(query)))
+    rows = list(conn.execute(stmt, params))
     views = [
         TransactionView(
             id=r.id,
@@ -174,6 +199,9 @@ def search_transactions(
             type=r.type,
             category_id=r.category_id,
             provider_category_id=r.provider_category_id,
+            category_name_pt=r.category_name_pt,
+            category_name_en=r.category_name_en,
+            account_name=r.account_name,
             merchant_name=r.merchant_name,
             card_installment_number=r.card_installment_number,
             card_total_installments=r.card_total_installments,

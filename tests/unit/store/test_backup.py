@@ -35,7 +35,7 @@ def test_backup_with_passphrase_restores_into_another_profile(store: Store, tmp_
     target = tmp_path / "backups" / "financehub-2026-03.fhbackup"
     info = backup_store(store, target, passphrase="backup passphrase")
     assert info.tables["transactions"] == 30
-    assert info.revision == "0002"
+    assert info.revision == "0003"
     raw = target.read_bytes()
     assert b"SQLite format 3" not in raw[:16]
     assert b"nota pessoal" not in raw
@@ -87,7 +87,7 @@ def test_restore_refuses_a_backup_from_a_newer_app_and_keeps_the_store(
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0999'")
     backup_store(store, target, passphrase="backup passphrase")
     with store.write() as conn:
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")
     with pytest.raises(DatabaseTooNewError):
         restore_store(store, target, passphrase="backup passphrase")
     assert _count(store) == 4
@@ -110,3 +110,14 @@ def test_failed_backup_leaves_no_partial_file(store: Store, tmp_path: Path, monk
     assert target.read_bytes() == b"previous backup"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".b.db")) == []
     assert file_state(store.path)[0] == before[0]
+
+
+def test_backup_onto_the_live_store_is_refused(store: Store) -> None:
+    from financehub_desktop.domain.errors import InvalidInputError
+
+    seed(store, 3)
+    with pytest.raises(InvalidInputError):
+        backup_store(store, store.path)
+    with pytest.raises(InvalidInputError):
+        restore_store(store, store.path)
+    assert _count(store) == 3

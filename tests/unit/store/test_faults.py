@@ -199,3 +199,46 @@ def test_storage_errors_are_known_errors() -> None:
     assert StorageError().is_known
     assert DiskFullError().is_known
     assert ReadOnlyStorageError().is_known
+
+
+_ROTATOR = """
+import sys
+import keyring
+from keyring.backends import fail
+keyring.set_keyring(fail.Keyring())
+sys.path.insert(0, sys.argv[2])
+from tests.unit.store.conftest import FAST_KDF, seed
+from financehub_desktop.config.paths import profile_paths
+from financehub_desktop.store import open_store
+store = open_store(profile_paths("default"), passphrase=sys.argv[1], kdf=FAST_KDF)
+if sys.argv[3] == "seed":
+    seed(store, 3000)
+print("ready", flush=True)
+while True:
+    store.rotate_key()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("no_keyring")
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.8])
+def test_killed_at_any_moment_of_key_rotation_the_store_still_opens(paths: ProfilePaths, delay: float) -> None:
+    """Whenever the kill lands (pending key written, rekey half-done, promotion half-done), a key must work."""
+    for round_ in ("seed", "again"):
+        with subprocess.Popen(
+            [sys.executable, "-c", _ROTATOR, PASS, str(ROOT), round_],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        ) as proc:
+            assert proc.stdout is not None
+            assert proc.stderr is not None
+            try:
+                assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+                time.sleep(delay)  # somewhere inside a rotation; any point must be safe
+            finally:
+                proc.kill()
+                proc.wait(timeout=30)
+        with open_store(paths, passphrase=PASS) as store:
+            assert _count(store) == 3000

@@ -51,15 +51,15 @@ def _bookkeeping() -> dict[str, object]:
 
 
 def test_revisions_form_one_line_and_head_is_latest() -> None:
-    assert migrate.head_revision() == "0002"
-    assert migrate.known_revisions() == {"0001", "0002"}
+    assert migrate.head_revision() == "0003"
+    assert migrate.known_revisions() == {"0001", "0002", "0003"}
 
 
 def test_0001_creates_every_table_of_the_schema(paths: ProfilePaths) -> None:
     _, engine = _empty_database(paths.database)
     migrate.upgrade(engine, "0001")
     names = {name for name, _ in _schema(engine)}
-    assert {t.name for t in metadata.sorted_tables} <= names
+    assert {t.name for t in metadata.sorted_tables} - {"store_meta"} <= names  # store_meta arrives in 0003
     with engine.begin() as conn:
         conn.execute(
             insert(items).values(
@@ -111,10 +111,27 @@ def test_0002_indexes_transactions_already_in_the_store(paths: ProfilePaths) -> 
                 **_bookkeeping(),
             )
         )
-    assert migrate.upgrade(engine) == ("0001", "0002")
+    assert migrate.upgrade(engine, "0002") == ("0001", "0002")
     with engine.connect() as conn:
         page = search_transactions(conn, TransactionQuery(text="cafe"))
     assert [r.pluggy_id for r in page.rows] == ["t1"]
+    engine.dispose()
+
+
+def test_0003_adds_store_meta_and_keeps_the_data(paths: ProfilePaths) -> None:
+    _, engine = _empty_database(paths.database)
+    migrate.upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(
+            insert(items).values(
+                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
+            )
+        )
+    assert "store_meta" not in {name for name, _ in _schema(engine)}
+    assert migrate.upgrade(engine) == ("0002", "0003")
+    with engine.begin() as conn:
+        assert conn.exec_driver_sql("SELECT id FROM items").scalars().all() == [ITEM_ID]
+        conn.exec_driver_sql("INSERT INTO store_meta (key, value, updated_at) VALUES ('k', 'v', 'now')")
     engine.dispose()
 
 

@@ -251,3 +251,32 @@ def test_audit_log_records_sensitive_operations(store: Store) -> None:
     assert [(e.action, e.target) for e in entries] == [("item_deleted", ITEM_ID)]
     with pytest.raises(ValueError, match="unknown audit action"), store.write() as conn:
         store.audit(conn, "something_else")
+
+
+def test_delete_item_forgets_everything_it_brought_and_audits(store: Store) -> None:
+    records = seed(store, 6)
+    with store.write() as conn:
+        local = store.repos.transactions.local_ids(conn, [records[0].pluggy_id])[records[0].pluggy_id]
+        store.repos.edits.set(conn, local, note="x")
+        store.repos.journal.save_checkpoint(conn, ITEM_ID, "transactions", ACCOUNT_ID, cursor="c")
+    assert store.delete_item(ITEM_ID)
+    assert not store.delete_item(ITEM_ID)
+    with store.read() as conn:
+        assert store.repos.transactions.count(conn, include_removed=True) == 0
+        assert store.repos.accounts.count(conn, include_removed=True) == 0
+        assert store.repos.edits.get(conn, local) is None
+        assert store.repos.journal.checkpoint(conn, ITEM_ID, "transactions", ACCOUNT_ID) is None
+        assert [(e.action, e.target) for e in store.repos.audit_log.entries(conn)] == [("item_deleted", ITEM_ID)]
+
+
+def test_a_bug_in_a_write_keeps_row_values_out_of_the_error(store: Store) -> None:
+    import sqlalchemy.exc
+
+    seed(store, 1)
+    orphan = transaction(5, account_id="no-such-account", payer_document="12345678909", payer_name="Fulano Secreto")
+    with pytest.raises(sqlalchemy.exc.IntegrityError) as info, store.write() as conn:
+        store.repos.transactions.upsert(conn, [orphan])
+    assert "12345678909" not in str(info.value)
+    assert "Fulano" not in str(info.value)
+    with store.read() as conn:
+        assert store.repos.transactions.count(conn) == 1

@@ -131,3 +131,60 @@ def test_hostile_text_does_not_break_the_query(store: Store) -> None:
     seed(store, 3)
     for text in ['"', "NEAR(", "a OR b", "*", 'cafe" OR "x', "-", "^café"]:
         _ids(store, TransactionQuery(text=text))
+
+
+def test_common_words_walk_the_date_index_with_identical_results(store: Store, monkeypatch: object) -> None:
+    import pytest
+
+    from financehub_desktop.store import search
+
+    seed(store, 64)
+    queries = [
+        TransactionQuery(text="pix"),
+        TransactionQuery(text="padaria", account_ids=[CARD_ID]),
+        TransactionQuery(text="s", amount_max=Decimal("-100")),
+    ]
+
+    def paged(query: TransactionQuery) -> list[str]:
+        out: list[str] = []
+        after = None
+        with store.read() as conn:
+            while True:
+                page = search_transactions(conn, query, after=after, limit=3)
+                out += [r.pluggy_id for r in page.rows]
+                if page.next_cursor is None:
+                    return out
+                after = page.next_cursor
+
+    rare = [paged(q) for q in queries]
+    assert all(rare)
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(search, "COMMON_MATCHES", 1)
+    with store.read() as conn:
+        assert search._is_common(conn, "pix*")
+    assert [paged(q) for q in queries] == rare
+
+
+def test_rows_carry_account_and_effective_category_names(store: Store) -> None:
+    from financehub_desktop.store.records import CategoryRecord
+
+    records = seed(store, 2)
+    with store.write() as conn:
+        store.repos.categories.upsert(
+            conn,
+            [
+                CategoryRecord(id=records[0].category_id or "", name_en="Groceries", name_pt="Supermercado"),
+                CategoryRecord(id="05050000", name_en="Gifts", name_pt="Presentes"),
+            ],
+        )
+        local = store.repos.transactions.local_ids(conn, [records[1].pluggy_id])[records[1].pluggy_id]
+        store.repos.edits.set(conn, local, category_id="05050000")
+    with store.read() as conn:
+        rows = {r.pluggy_id: r for r in search_transactions(conn, TransactionQuery()).rows}
+    first, second = rows[records[0].pluggy_id], rows[records[1].pluggy_id]
+    assert (first.category_name_pt, first.category_name_en, first.account_name) == (
+        "Supermercado",
+        "Groceries",
+        "Cartão Platinum",
+    )
+    assert (second.category_name_pt, second.account_name) == ("Presentes", "Conta Corrente")
