@@ -4,7 +4,6 @@ ignore). Edits live apart from provider data, so a re-sync never overwrites them
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -46,16 +45,6 @@ def _pix_key(raw: object) -> str:
         if isinstance(party, dict) and party.get("pixKey"):
             return str(party["pixKey"])
     return str(payment.get("pixKey") or "")
-
-
-def signed_amount(amount: Decimal, kind: str | None) -> Decimal:
-    """Money out is negative, money in positive, for every account: a card purchase (DEBIT) shows as -R$ 150,00
-    whatever sign the bank used. Without a type, the provider's sign stands."""
-    if kind == "DEBIT":
-        return -abs(amount)
-    if kind == "CREDIT":
-        return abs(amount)
-    return amount
 
 
 def installment_label(number: int | None, total: int | None) -> str:
@@ -101,17 +90,17 @@ class TransactionsService:
 
     # ------------------------------------------------------------------ queries
     def _row(self, view: TransactionView) -> TransactionRow:
-        names = self.category_names()
+        category = view.category_name_pt or view.category_name_en if self.language == "pt_BR" else view.category_name_en
         return TransactionRow(
             transaction_id=view.id,
             pluggy_id=view.pluggy_id,
             account_id=view.account_id,
-            account_name=self.account_names().get(view.account_id, ""),
+            account_name=view.account_name,
             moment=view.date,
             description=view.description,
-            amount=Money(signed_amount(view.amount, view.type), view.currency_code),
+            amount=Money(view.amount, view.currency_code),  # signed by the sync: money out is negative
             category_id=view.category_id,
-            category_name=names.get(view.category_id or "", ""),
+            category_name=category or "",
             status=view.status,
             installment=installment_label(view.card_installment_number, view.card_total_installments),
             ignored=view.ignored,

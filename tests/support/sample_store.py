@@ -1,5 +1,7 @@
 """A real encrypted store with a small, hand-made history: one bank, a checking account and a card.
 
+Amounts follow the store's convention (docs/sync.md): money out is negative for every account, cards included.
+
 Import the fixtures into a conftest: ``from tests.support.sample_store import bus, store``."""
 
 from __future__ import annotations
@@ -46,16 +48,16 @@ def tx(
 HISTORY = [
     tx("t1", CHECKING, "2026-01-05", "SALARIO EMPRESA X", "8500.00", "CREDIT", category_id="01000000"),
     tx("t2", CHECKING, "2026-01-10", "PIX ENVIADO Padaria Café Bom", "-32.50", "DEBIT", category_id="08000000"),
-    tx("t3", CARD, "2026-01-12", "IFOOD *RESTAURANTE", "89.90", "DEBIT", category_id="08000000"),
-    tx("t4", CARD, "2026-01-20", "MAGAZINE LOJA 3/10", "150.00", "DEBIT", category_id="09000000",
+    tx("t3", CARD, "2026-01-12", "IFOOD *RESTAURANTE", "-89.90", "DEBIT", category_id="08000000"),
+    tx("t4", CARD, "2026-01-20", "MAGAZINE LOJA 3/10", "-150.00", "DEBIT", category_id="09000000",
        card_installment_number=3, card_total_installments=10),
     tx("t5", CHECKING, "2026-02-05", "SALARIO EMPRESA X", "8500.00", "CREDIT", category_id="01000000"),
     tx("t6", CHECKING, "2026-02-08", "PAGAMENTO FATURA CARTAO", "-239.90", "DEBIT", operation_type="PAGAMENTO_FATURA",
        category_id="05100000"),
-    tx("t7", CARD, "2026-02-08", "PAGAMENTO RECEBIDO", "-239.90", "CREDIT", operation_type="PAGAMENTO_FATURA",
+    tx("t7", CARD, "2026-02-08", "PAGAMENTO RECEBIDO", "239.90", "CREDIT", operation_type="PAGAMENTO_FATURA",
        category_id="05100000"),
-    tx("t8", CARD, "2026-02-14", "UBER *TRIP", "23.40", "DEBIT", category_id="11000000"),
-    tx("t9", CARD, "2026-02-15", "ESTORNO UBER", "-23.40", "CREDIT", category_id="11000000"),
+    tx("t8", CARD, "2026-02-14", "UBER *TRIP", "-23.40", "DEBIT", category_id="11000000"),
+    tx("t9", CARD, "2026-02-15", "ESTORNO UBER", "23.40", "CREDIT", category_id="11000000"),
     tx("t10", CHECKING, "2026-02-20", "CONTA DE LUZ ENEL", "-180.00", "DEBIT", category_id="06000000",
        status="PENDING"),
 ]  # fmt: skip
