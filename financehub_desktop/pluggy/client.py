@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from ..config.settings import Settings
 from .api_data import DataApi
 from .api_items import ItemsApi
 from .api_payments import PaymentsApi
@@ -60,6 +61,12 @@ class PluggyClient(ItemsApi, DataApi, PaymentsApi):
             auth_margin=auth_margin,
             max_connections=max_connections,
         )
+
+    @classmethod
+    def from_settings(cls, settings: Settings, client_secret: str, **options: Any) -> PluggyClient:
+        """The client the app uses: base URL (``PLUGGY_API_URL`` / ``pluggy_api_url``) and client id from settings;
+        the secret comes from the keyring through the caller, never from the settings file."""
+        return cls(settings.pluggy_api_url, settings.pluggy_client_id, client_secret, **options)
 
     @property
     def base_url(self) -> str:

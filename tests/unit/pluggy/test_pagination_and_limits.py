@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from financehub_desktop.domain.errors import MalformedResponseError
-from financehub_desktop.pluggy.metrics import ClientMetrics, percentile
+from financehub_desktop.pluggy.metrics import ClientMetrics, percentile, summary_lines
 from financehub_desktop.pluggy.models import CursorPage, Page
 from financehub_desktop.pluggy.pagination import cursor_after, iterate_cursor, iterate_pages
 from financehub_desktop.pluggy.ratelimit import Limit, RateLimiter
@@ -178,6 +178,24 @@ async def test_metrics_snapshot_counts_calls_failures_retries_and_latency(fake: 
     assert snapshot["totals"]["calls"] == 3  # + POST /auth
     assert snapshot["api_key_fetches"] == 1
     assert "item-1" not in str(snapshot)  # templates, never ids
+
+
+def test_summary_lines_for_doctor() -> None:
+    metrics = ClientMetrics()
+    metrics.record_attempt("GET /items/{id}", 0.05, 200)
+    metrics.record_call("GET /items/{id}", None)
+    metrics.record_retry("GET /items/{id}")
+    lines = summary_lines(metrics.snapshot())
+    assert lines[0] == "Pluggy API: 1 calls, 0 failed, 1 retries, 0 key renewals"
+    assert lines[1] == "  GET /items/{id}: 1 calls, 0 failed, 1 retries, p50 50.0 ms, p90 50.0 ms"
+
+
+def test_client_from_settings_uses_the_configured_url() -> None:
+    from financehub_desktop.config.settings import Settings
+    from financehub_desktop.pluggy.client import PluggyClient
+
+    client = PluggyClient.from_settings(Settings(pluggy_api_url="http://127.0.0.1:9999", pluggy_client_id="id"), "s")
+    assert client.base_url == "http://127.0.0.1:9999"
 
 
 def test_metrics_reset() -> None:
