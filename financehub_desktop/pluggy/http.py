@@ -284,6 +284,8 @@ class PluggyHttp:
     @staticmethod
     def _decode(endpoint: str, response: httpx.Response, expect_body: bool) -> Any:
         content = response.content
+        if response.status_code == 204:  # "No Content" is an answer, not a malformed body
+            return None
         if not content.strip():
             if expect_body:
                 raise malformed(endpoint, "<body>", f"empty body with HTTP {response.status_code}")

@@ -92,6 +92,18 @@ async def test_categories_as_a_bare_array_are_one_page(fake: FakePluggy, clock: 
     assert page.total_pages == 1
 
 
+@pytest.mark.asyncio
+async def test_204_on_a_list_is_an_empty_page_but_204_on_an_object_is_malformed(
+    fake: FakePluggy, clock: FakeClock
+) -> None:
+    fake.routes["GET /webhooks"] = lambda r: httpx.Response(204)
+    fake.routes["GET /items/item-1"] = lambda r: httpx.Response(204)
+    async with build_client(fake, clock) as pluggy:
+        assert (await pluggy.list_webhooks()).results == []
+        with pytest.raises(MalformedResponseError):
+            await pluggy.get_item("item-1")
+
+
 # ---------------------------------------------------------------------------------------------- rate limits
 @pytest.mark.asyncio
 async def test_item_refresh_is_held_to_20_per_minute(fake: FakePluggy, clock: FakeClock) -> None:
