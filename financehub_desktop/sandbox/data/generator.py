@@ -679,7 +679,7 @@ class BillBook:
                 total += txn.amount
                 if txn.card_meta is not None:
                     txn.card_meta["billId"] = bill_id
-                    txn._wire = None
+                    txn.invalidate()
         for txn in extra:
             if txn.card_meta is not None:
                 txn.card_meta["billId"] = bill_id

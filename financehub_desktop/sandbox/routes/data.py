@@ -172,7 +172,7 @@ async def list_transactions(ctx: Ctx) -> dict[str, Any]:
         "total": len(rows),
         "totalPages": -(-len(rows) // size) if rows else 0,
         "page": page_number,
-        "results": [t.wire() for t in rows[start : start + size]],
+        "results": [t.raw() for t in rows[start : start + size]],
     }
 
 
@@ -211,7 +211,7 @@ async def list_transactions_v2(ctx: Ctx) -> dict[str, Any]:
 
         query = urlencode([(k, v) for k, v in params if v is not None] + [("after", _cursor(chunk[-1]))])
         next_query = f"?{query}"
-    return {"results": [t.wire() for t in chunk], "next": next_query}
+    return {"results": [t.raw() for t in chunk], "next": next_query}
 
 
 def _txn(ctx: Ctx) -> Txn:
