@@ -239,7 +239,7 @@ class PluggyHttp:
                     backoff = policy.backoff(attempt)
                     if deadline.allows(backoff):
                         self.metrics.record_retry(endpoint)
-                        await policy.sleep(backoff)
+                        await policy.wait(backoff)
                         continue
                 raise error_for_transport(endpoint, exc) from None
             status = response.status_code
@@ -257,7 +257,7 @@ class PluggyHttp:
             retry_in = self._retry_delay(endpoint, response, attempt, deadline)
             if retry_in is not None:
                 self.metrics.record_retry(endpoint)
-                await policy.sleep(retry_in)
+                await policy.wait(retry_in)
                 continue
             wait = server_wait(response.headers) if status == 429 else None
             raise error_for_response(endpoint, status, response.content, retry_after=wait)
