@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 from financehub_desktop.pluggy.client import PluggyClient
-from financehub_desktop.pluggy.models.enums import FINISHED_EXECUTION_STATUSES
 from financehub_desktop.pluggy.retry import RetryPolicy
 from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
 from financehub_desktop.sandbox.server import serve_in_thread
@@ -133,11 +132,7 @@ def sandbox_process(config: SandboxConfig) -> Iterator[str]:
 async def _connect(url: str, user: str) -> str:
     async with PluggyClient(url, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET) as pluggy:
         item = await pluggy.create_item(2, {"user": user, "password": "password-ok"})
-        for _ in range(2000):
-            item = await pluggy.get_item(item.id)
-            if item.execution_status in FINISHED_EXECUTION_STATUSES:
-                break
-            await asyncio.sleep(0.05)
+        item = await pluggy.wait_for_item(item.id, first_interval=0.05, max_interval=0.5, within=300)
         if item.execution_status != "SUCCESS":
             raise SystemExit(f"the sandbox item did not connect: {item.execution_status}")
         return item.id

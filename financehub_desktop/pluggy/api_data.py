@@ -21,7 +21,7 @@ from .models.banking import (
 )
 from .models.envelope import CursorPage, Page
 from .models.wealth import Consent, IdentityResponse, Investment, InvestmentTransaction, Loan
-from .pagination import iterate_cursor, iterate_pages
+from .pagination import iterate_cursor, iterate_cursor_pages, iterate_pages
 
 MAX_IDS = 500
 MAX_PAGE_SIZE = 500
@@ -74,6 +74,30 @@ class DataApi(ApiBase):
             "after": after,
         }
         return await self._cursor(Transaction, "/v2/transactions", params=params)
+
+    def iter_transaction_pages(
+        self,
+        account_id: str,
+        *,
+        ids: Iterable[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        created_at_from: datetime | None = None,
+    ) -> AsyncIterator[CursorPage[Transaction]]:
+        """Page by page, for callers that write each page in one store transaction (the sync engine)."""
+        id_list = _ids(ids)
+
+        async def fetch(after: str | None) -> CursorPage[Transaction]:
+            return await self.list_transactions_v2(
+                account_id,
+                ids=id_list,
+                date_from=date_from,
+                date_to=date_to,
+                created_at_from=created_at_from,
+                after=after,
+            )
+
+        return iterate_cursor_pages(fetch, endpoint="GET /v2/transactions")
 
     def iter_transactions(
         self,

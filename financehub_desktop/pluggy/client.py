@@ -80,6 +80,11 @@ class PluggyClient(ItemsApi, DataApi, PaymentsApi):
     def metrics(self) -> ClientMetrics:
         return self._http.metrics
 
+    def seconds_until_allowed(self, endpoint: str = "PATCH /items/{id}") -> float:
+        """How long the client-side limiter would hold ``endpoint`` now (0 = it may go); e.g. for a refresh
+        button's countdown. ``endpoint`` is ``"METHOD /template"``."""
+        return self._http.limiter.wait_needed(endpoint)
+
     def metrics_snapshot(self) -> dict[str, Any]:
         """Per-endpoint calls, failures, retries, re-auths, rate-limit waits and latency percentiles."""
         snapshot = self._http.metrics.snapshot()

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import __version__
 from ..config.logs import get_logger
-from ..domain.errors import FinanceHubError, PluggyTimeoutError
+from ..domain.errors import FinanceHubError, PluggyTimeoutError, RateLimitedError
 from ..domain.money import parse_json
 from .auth import ApiKeyCache
 from .errors import (
@@ -211,9 +211,7 @@ class PluggyHttp:
         reauthed = False
         while True:
             attempt += 1
-            waited = await self.limiter.acquire(endpoint)
-            if waited:
-                self.metrics.record_rate_limit_wait(endpoint, waited)
+            await self._pass_limiter(endpoint, deadline)
             headers = {"Content-Type": "application/json"} if content is not None else {}
             key = await self.auth.get() if auth else None
             if key is not None:
@@ -261,6 +259,15 @@ class PluggyHttp:
                 continue
             wait = server_wait(response.headers) if status == 429 else None
             raise error_for_response(endpoint, status, response.content, retry_after=wait)
+
+    async def _pass_limiter(self, endpoint: str, deadline: Deadline) -> None:
+        """Wait for a slot of the client-side limiter, or fail at once when the wait would not fit the budget."""
+        needed = self.limiter.wait_needed(endpoint)
+        if needed > min(self.retry.max_retry_after, deadline.remaining()):
+            raise RateLimitedError(f"{endpoint}: client-side limit", endpoint=endpoint, status=None, retry_after=needed)
+        waited = await self.limiter.acquire(endpoint)
+        if waited:
+            self.metrics.record_rate_limit_wait(endpoint, waited)
 
     def _retry_delay(self, endpoint: str, response: httpx.Response, attempt: int, deadline: Deadline) -> float | None:
         """Seconds to wait before the next attempt, or ``None`` when this answer is final."""

@@ -8,7 +8,7 @@ import asyncio
 import httpx
 import pytest
 
-from financehub_desktop.domain.errors import MalformedResponseError
+from financehub_desktop.domain.errors import MalformedResponseError, PluggyTimeoutError, RateLimitedError
 from financehub_desktop.pluggy.metrics import ClientMetrics, percentile, summary_lines
 from financehub_desktop.pluggy.models import CursorPage, Page
 from financehub_desktop.pluggy.pagination import cursor_after, iterate_cursor, iterate_pages
@@ -215,3 +215,60 @@ def test_metrics_reset() -> None:
     metrics.record_call("GET /x", None)
     metrics.reset()
     assert metrics.snapshot()["totals"]["calls"] == 0
+
+
+@pytest.mark.asyncio
+async def test_transaction_pages_for_the_sync_engine(fake: FakePluggy, clock: FakeClock) -> None:
+    pages = {None: (["a", "b"], "?after=c1"), "c1": (["c"], None)}
+    fake.routes["GET /v2/transactions"] = lambda r: ok(
+        {
+            "results": [transaction_body(i) for i in pages[r.url.params.get("after")][0]],
+            "next": pages[r.url.params.get("after")][1],
+        }
+    )
+    async with build_client(fake, clock) as pluggy:
+        got = [[tx.id for tx in page.results] async for page in pluggy.iter_transaction_pages("acc-1")]
+    assert got == [["a", "b"], ["c"]]
+
+
+@pytest.mark.asyncio
+async def test_refresh_countdown_and_fail_fast_when_the_wait_exceeds_the_budget(
+    fake: FakePluggy, clock: FakeClock
+) -> None:
+    fake.routes["PATCH /items/item-1"] = lambda r: ok(item_body(status="UPDATING"))
+    async with build_client(fake, clock, budget=30.0) as pluggy:
+        assert pluggy.seconds_until_allowed() == 0
+        for _ in range(20):
+            await pluggy.update_item("item-1")
+        assert 0 < pluggy.seconds_until_allowed() <= 60
+        with pytest.raises(RateLimitedError) as info:
+            await pluggy.update_item("item-1")  # 60 s wait > the 30 s budget: fail now, tell how long
+    assert info.value.context["retry_after"] == pytest.approx(60.0)
+    assert len(fake.api_calls()) == 20
+
+
+@pytest.mark.asyncio
+async def test_wait_for_item_polls_with_growing_intervals_until_done(fake: FakePluggy, clock: FakeClock) -> None:
+    states = ["LOGIN_IN_PROGRESS", "ACCOUNTS_IN_PROGRESS", "TRANSACTIONS_IN_PROGRESS", "SUCCESS"]
+
+    def item(request: httpx.Request) -> httpx.Response:
+        status = states.pop(0)
+        return ok(item_body(status="UPDATED" if status == "SUCCESS" else "UPDATING", executionStatus=status))
+
+    fake.routes["GET /items/item-1"] = item
+    async with build_client(fake, clock) as pluggy:
+        done = await pluggy.wait_for_item("item-1", first_interval=1.0, max_interval=2.0)
+    assert done.execution_status == "SUCCESS"
+    assert clock.sleeps == [1.0, 1.5, 2.0]
+
+
+@pytest.mark.asyncio
+async def test_wait_for_item_stops_at_mfa_and_times_out_when_stuck(fake: FakePluggy, clock: FakeClock) -> None:
+    fake.routes["GET /items/mfa"] = lambda r: ok(
+        item_body("mfa", status="WAITING_USER_INPUT", executionStatus="WAITING_USER_INPUT")
+    )
+    fake.routes["GET /items/stuck"] = lambda r: ok(item_body("stuck", status="UPDATING", executionStatus="CREATED"))
+    async with build_client(fake, clock) as pluggy:
+        assert (await pluggy.wait_for_item("mfa")).status == "WAITING_USER_INPUT"
+        with pytest.raises(PluggyTimeoutError):
+            await pluggy.wait_for_item("stuck", within=30)
