@@ -120,7 +120,9 @@ def build_async_client(
         limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
         headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         follow_redirects=False,
-        trust_env=False,
+        # Real connections honour the system's proxy and CA settings (HTTPS_PROXY, SSL_CERT_FILE); an injected
+        # transport (the in-process sandbox, tests) must not be bypassed by a proxy mount.
+        trust_env=transport is None,
     )
 
 
