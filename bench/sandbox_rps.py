@@ -21,9 +21,14 @@ CONFIG = SandboxConfig(step_seconds=0.001, rate_limits=False)
 async def prepare(client: httpx.AsyncClient) -> tuple[dict[str, str], str]:
     key = (await client.post("/auth", json={"clientId": DEMO_CLIENT_ID, "clientSecret": DEMO_CLIENT_SECRET})).json()
     headers = {"X-API-KEY": key["apiKey"]}
-    item = (await client.post("/items", headers=headers, json={
-        "connectorId": 2, "parameters": {"user": "user-ok", "password": "password-ok"}})).json()
-    while (await client.get(f"/items/{item['id']}", headers=headers)).json()["status"] != "UPDATED":
+    item = (
+        await client.post(
+            "/items",
+            headers=headers,
+            json={"connectorId": 2, "parameters": {"user": "user-ok", "password": "password-ok"}},
+        )
+    ).json()
+    while (await client.get(f"/items/{item['id']}", headers=headers)).json()["status"] != "UPDATED":  # noqa: ASYNC110
         await asyncio.sleep(0.01)
     accounts = (await client.get("/accounts", params={"itemId": item["id"]}, headers=headers)).json()["results"]
     card = next(a for a in accounts if a["subtype"] == "CREDIT_CARD")

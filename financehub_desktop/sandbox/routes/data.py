@@ -410,7 +410,7 @@ async def get_consent(ctx: Ctx) -> dict[str, Any]:
 
 async def merchants(ctx: Ctx) -> dict[str, Any]:
     raw = [c.strip() for c in (ctx.query("cnpjs") or "").split(",") if c.strip()][:500]
-    digits = ["".join(ch for ch in c if ch.isdigit()) for c in raw]
+    digits = ["".join(ch for ch in c if ch in "0123456789") for c in raw]
     invalid = [c for c, d in zip(raw, digits, strict=True) if not is_valid_cnpj(d)]
     valid = [d for d in digits if is_valid_cnpj(d)]
     found = find_merchants(valid)
