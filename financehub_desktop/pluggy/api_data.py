@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from urllib.parse import parse_qs, urlsplit
 
 from ..domain.errors import InvalidInputError
 from .api_base import ApiBase
@@ -34,6 +35,22 @@ def _ids(ids: Iterable[str] | None) -> list[str] | None:
     if len(listed) > MAX_IDS:
         raise InvalidInputError(f"at most {MAX_IDS} ids per request, got {len(listed)}", field="ids")
     return listed
+
+
+def transactions_link_filters(link: str) -> tuple[str, datetime | None]:
+    """``(accountId, createdAtFrom)`` of a ``createdTransactionsLink``; a link without an account is refused."""
+    query = parse_qs(urlsplit(link).query)
+    account = query.get("accountId", [""])[-1]
+    if not account:
+        raise InvalidInputError("the transactions link names no accountId", field="createdTransactionsLink")
+    raw_from = query.get("createdAtFrom", [""])[-1]
+    if not raw_from:
+        return account, None
+    try:
+        created = datetime.fromisoformat(raw_from.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInputError("createdAtFrom in the transactions link is not a date", field="createdAtFrom") from None
+    return account, created if created.tzinfo else created.replace(tzinfo=UTC)
 
 
 class DataApi(ApiBase):
@@ -122,6 +139,15 @@ class DataApi(ApiBase):
             )
 
         return iterate_cursor(fetch, endpoint="GET /v2/transactions")
+
+    def iter_transactions_from_link(self, link: str) -> AsyncIterator[Transaction]:
+        """The transactions behind a ``transactions/created`` webhook's ``createdTransactionsLink``.
+
+        The link is only read for its filters (``accountId``, ``createdAtFrom``); the request goes to our own base URL
+        through the v2 cursor, so the API key is never sent to a host named in a webhook payload.
+        """
+        account_id, created_at_from = transactions_link_filters(link)
+        return self.iter_transactions(account_id, created_at_from=created_at_from)
 
     async def list_transactions(
         self,

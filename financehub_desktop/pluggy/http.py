@@ -176,16 +176,15 @@ class PluggyHttp:
         json_body: Any = None,
         auth: bool = True,
         expect_body: bool = True,
-        raw_path: str | None = None,
     ) -> Any:
-        """One call to ``METHOD template``; ``raw_path`` (a ready path + query) overrides the filled template."""
+        """One call to ``METHOD template`` (ids filled in from ``path_params``), with its retries."""
         endpoint = f"{method} {template}"
         try:
             result = await self._attempts(
                 endpoint,
                 method,
-                raw_path or fill_path(template, path_params),
-                query_params(params) if raw_path is None else None,
+                fill_path(template, path_params),
+                query_params(params),
                 encode_json(json_body) if json_body is not None else None,
                 auth=auth,
                 expect_body=expect_body,

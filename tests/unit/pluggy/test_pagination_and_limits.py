@@ -8,7 +8,12 @@ import asyncio
 import httpx
 import pytest
 
-from financehub_desktop.domain.errors import MalformedResponseError, PluggyTimeoutError, RateLimitedError
+from financehub_desktop.domain.errors import (
+    InvalidInputError,
+    MalformedResponseError,
+    PluggyTimeoutError,
+    RateLimitedError,
+)
 from financehub_desktop.pluggy.metrics import ClientMetrics, percentile, summary_lines
 from financehub_desktop.pluggy.models import CursorPage, Page
 from financehub_desktop.pluggy.pagination import cursor_after, iterate_cursor, iterate_pages
@@ -272,3 +277,17 @@ async def test_wait_for_item_stops_at_mfa_and_times_out_when_stuck(fake: FakePlu
         assert (await pluggy.wait_for_item("mfa")).status == "WAITING_USER_INPUT"
         with pytest.raises(PluggyTimeoutError):
             await pluggy.wait_for_item("stuck", within=30)
+
+
+@pytest.mark.asyncio
+async def test_created_transactions_link_is_followed_on_our_own_host(fake: FakePluggy, clock: FakeClock) -> None:
+    fake.routes["GET /v2/transactions"] = lambda r: ok({"results": [transaction_body("new-1")], "next": None})
+    link = "https://evil.example/v2/transactions?accountId=acc-9&createdAtFrom=2024-09-19T10:00:00.000Z"
+    async with build_client(fake, clock) as pluggy:
+        got = [tx.id async for tx in pluggy.iter_transactions_from_link(link)]
+        with pytest.raises(InvalidInputError):
+            [tx async for tx in pluggy.iter_transactions_from_link("https://api.pluggy.ai/v2/transactions")]
+    assert got == ["new-1"]
+    (sent,) = fake.api_calls()
+    assert sent.params == {"accountId": "acc-9", "createdAtFrom": "2024-09-19T10:00:00+00:00"}
+    assert sent.headers["host"] == "pluggy.test"  # the key went to our base URL, not to the link's host
