@@ -280,12 +280,13 @@ class PluggyHttp:
             body = read_error_body(response.content)
             if body is not None and body.code_description in NOT_RETRIED_CODE_DESCRIPTIONS:
                 return None
-            wait = server_wait(response.headers)
-            if wait is not None:
-                if wait > policy.max_retry_after or not deadline.allows(wait):
-                    return None
+        wait = server_wait(response.headers)  # a 503 may carry Retry-After too (RFC 9110)
+        if wait is not None:
+            if wait > policy.max_retry_after or not deadline.allows(wait):
+                return None
+            if status == 429:
                 self.limiter.penalise(endpoint, wait)
-                return wait
+            return wait
         delay = policy.backoff(attempt)
         return delay if deadline.allows(delay) else None
 

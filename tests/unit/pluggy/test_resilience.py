@@ -222,3 +222,12 @@ async def test_a_timer_that_wakes_early_does_not_send_early() -> None:
     start = clock.now
     await policy.wait(3.0)
     assert clock.now - start >= 3.0
+
+
+@pytest.mark.asyncio
+async def test_retry_after_on_a_503_is_honoured_too(fake: FakePluggy, clock: FakeClock) -> None:
+    fake.script = [ok({"code": 503}, 503, {"Retry-After": "4"}), ok(item_body())]
+    async with build_client(fake, clock) as pluggy:
+        await pluggy.get_item("item-1")
+    first, second = fake.api_calls()
+    assert second.at - first.at >= 4.0
