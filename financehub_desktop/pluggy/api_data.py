@@ -19,6 +19,7 @@ from .models.banking import (
     CreateClientCategoryRule,
     MerchantsResponse,
     Transaction,
+    UpdateTransaction,
 )
 from .models.envelope import CursorPage, Page
 from .models.wealth import Consent, IdentityResponse, Investment, InvestmentTransaction, Loan
@@ -207,7 +208,7 @@ class DataApi(ApiBase):
             "PATCH",
             "/transactions/{id}",
             path_params={"id": transaction_id},
-            body={"categoryId": category_id},
+            body=UpdateTransaction(category_id=category_id),
         )
 
     # ------------------------------------------------------------------------------------------ categories

@@ -24,7 +24,7 @@ from .models.items import (
     UpdateItem,
     Webhook,
 )
-from .models.wealth import ScrResponse
+from .models.scr import ScrResponse
 from .pagination import iterate_cursor
 
 WAITING_STATUSES = frozenset({ExecutionStatus.WAITING_USER_INPUT, ExecutionStatus.WAITING_USER_ACTION})

@@ -211,6 +211,12 @@ class Transaction(WireModel):
     updated_at: Timestamp | None = None
 
 
+class UpdateTransaction(WireModel):
+    """``PATCH /transactions/{id}``: only the category can change at Pluggy."""
+
+    category_id: str
+
+
 class MerchantsResponse(WireModel):
     found_merchants: list[Merchant] = Field(default_factory=list)
     not_found_merchants: list[str] = Field(default_factory=list)

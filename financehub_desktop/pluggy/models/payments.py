@@ -3,44 +3,42 @@ boletos (§6.12-6.14). Request bodies are typed too, so a caller cannot send a f
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field
 
 from .base import Amount, Day, Timestamp, WireModel
 from .items import Connector
+from .schedules import (
+    BoletoPaymentRecipient,
+    CustomSchedule,
+    DailySchedule,
+    MonthlySchedule,
+    PaymentInstitution,
+    PaymentRecipient,
+    PaymentRecipientAccount,
+    PaymentRequestRecipient,
+    PaymentRequestSchedule,
+    PixQrPaymentRecipient,
+    SingleSchedule,
+    WeeklySchedule,
+)
+
+__all__ = [  # the parts defined in schedules.py, re-exported where callers look for them
+    "BoletoPaymentRecipient",
+    "CustomSchedule",
+    "DailySchedule",
+    "MonthlySchedule",
+    "PaymentInstitution",
+    "PaymentRecipient",
+    "PaymentRecipientAccount",
+    "PaymentRequestRecipient",
+    "PaymentRequestSchedule",
+    "PixQrPaymentRecipient",
+    "SingleSchedule",
+    "WeeklySchedule",
+]
 
 
 # ---------------------------------------------------------------------------------------------- parties
-class PaymentInstitution(WireModel):
-    id: str
-    name: str | None = None
-    trade_name: str | None = None
-    ispb: str | None = None
-    compe: str | None = None
-    created_at: Timestamp | None = None
-    updated_at: Timestamp | None = None
-
-
-class PaymentRecipientAccount(WireModel):
-    branch: str
-    number: str = Field(repr=False)
-    type: str
-
-
-class PaymentRecipient(WireModel):
-    id: str
-    type: str | None = None
-    tax_number: str | None = Field(default=None, repr=False)
-    name: str | None = None
-    payment_institution: PaymentInstitution | None = None
-    is_default: bool | None = None
-    account: PaymentRecipientAccount | None = None
-    pix_key: str | None = Field(default=None, repr=False)
-    created_at: Timestamp | None = None
-    updated_at: Timestamp | None = None
-
-
 class CreatePaymentRecipient(WireModel):
     tax_number: str | None = Field(default=None, repr=False)
     name: str | None = None
@@ -71,10 +69,16 @@ class CreatePaymentCustomer(WireModel):
     connector_id: int | None = None
 
 
+class DebtorBankAccount(WireModel):
+    agency: str | None = None
+    account: str | None = Field(default=None, repr=False)
+    name: str | None = None
+
+
 class Debtor(WireModel):
     name: str | None = None
     tax_number: str | None = Field(default=None, repr=False)
-    bank_account: dict[str, Any] | None = Field(default=None, repr=False)
+    bank_account: DebtorBankAccount | None = None
 
 
 class SmartAccount(WireModel):
@@ -162,14 +166,14 @@ class PaymentRequest(WireModel):
     created_at: Timestamp | None = None
     updated_at: Timestamp | None = None
     callback_urls: PaymentRequestCallbackUrls | None = None
-    recipient: dict[str, Any] | None = None
+    recipient: PaymentRequestRecipient | None = None
     customer: PaymentCustomer | None = None
     smart_account: SmartAccount | None = None
     payment_url: str | None = None
     pix_qr_code: str | None = None
     boleto: Boleto | None = None
     automatic_pix: AutomaticPix | None = None
-    schedule: dict[str, Any] | None = None
+    schedule: PaymentRequestSchedule | None = None
     error_detail: PaymentRequestErrorDetail | None = None
     is_sandbox: bool | None = None
 
@@ -181,7 +185,7 @@ class CreatePaymentRequest(WireModel):
     recipient_id: str | None = None
     customer_id: str | None = None
     client_payment_id: str | None = None
-    schedule: dict[str, Any] | None = None
+    schedule: PaymentRequestSchedule | None = None
     is_sandbox: bool | None = None
 
 
@@ -413,6 +417,19 @@ class CreateSmartTransferPayment(WireModel):
 
 
 # ---------------------------------------------------------------------------------------------- boletos
+class CreateBoletoConnection(WireModel):
+    connector_id: int
+    credentials: dict[str, str] = Field(repr=False)
+
+
+class CreateBoletoConnectionFromItem(WireModel):
+    item_id: str
+
+
+class RetryAutomaticPixPaymentRequest(WireModel):
+    date: Day
+
+
 class BoletoConnection(WireModel):
     id: str
     connector_id: int | None = None
