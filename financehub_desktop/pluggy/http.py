@@ -19,7 +19,13 @@ from pydantic import BaseModel, ValidationError
 
 from .. import __version__
 from ..config.logs import get_logger
-from ..domain.errors import FinanceHubError, PluggyTimeoutError, RateLimitedError
+from ..domain.errors import (
+    FinanceHubError,
+    InvalidInputError,
+    NetworkUnavailableError,
+    PluggyTimeoutError,
+    RateLimitedError,
+)
 from ..domain.money import parse_json
 from .auth import ApiKeyCache
 from .errors import (
@@ -105,6 +111,18 @@ def decode_model(model: type[M], raw: Any, endpoint: str) -> M:
         raise malformed(endpoint, "<body>", "nested too deeply") from None
 
 
+def checked_base_url(base_url: str) -> str:
+    """``https://api.pluggy.ai`` or an http(s) override (the sandbox); anything else is refused up front."""
+    url = base_url.strip().rstrip("/")
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise InvalidInputError(f"not a URL: {url!r}", field="pluggy_api_url") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise InvalidInputError(f"the Pluggy API URL must be http(s)://host, got {url!r}", field="pluggy_api_url")
+    return url
+
+
 def build_async_client(
     base_url: str,
     *,
@@ -145,7 +163,7 @@ class PluggyHttp:
         auth_margin: float | None = None,
         max_connections: int = 20,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = checked_base_url(base_url)
         self._client_id = client_id
         self._client_secret = client_secret
         self.timeout = timeout
@@ -223,13 +241,8 @@ class PluggyHttp:
             per_try = min(self.timeout, remaining)
             started = policy.clock()
             try:
-                response = await self.client.request(
-                    method,
-                    path,
-                    params=params,
-                    content=content,
-                    headers=headers,
-                    timeout=httpx.Timeout(per_try, connect=min(per_try, 10.0)),
+                response = await self._send_once(
+                    endpoint, method, path, params=params, content=content, headers=headers, per_try=per_try
                 )
             except httpx.TransportError as exc:
                 self.metrics.record_attempt(endpoint, policy.clock() - started, None)
@@ -260,6 +273,37 @@ class PluggyHttp:
                 continue
             wait = server_wait(response.headers) if status == 429 else None
             raise error_for_response(endpoint, status, response.content, retry_after=wait)
+
+    async def _send_once(
+        self,
+        endpoint: str,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None,
+        content: bytes | None,
+        headers: dict[str, str],
+        per_try: float,
+    ) -> httpx.Response:
+        """One exchange. Transport errors go back to the retry loop; httpx's other refusals become typed here."""
+        started = self.retry.clock()
+        try:
+            return await self.client.request(
+                method,
+                path,
+                params=params,
+                content=content,
+                headers=headers,
+                timeout=httpx.Timeout(per_try, connect=min(per_try, 10.0)),
+            )
+        except httpx.TransportError:
+            raise
+        except httpx.DecodingError:  # e.g. "Content-Encoding: gzip" over bytes that are not gzip
+            self.metrics.record_attempt(endpoint, self.retry.clock() - started, None)
+            raise malformed(endpoint, "<body>", "content encoding could not be decoded") from None
+        except httpx.RequestError as exc:  # anything else httpx refuses: no usable answer
+            self.metrics.record_attempt(endpoint, self.retry.clock() - started, None)
+            raise NetworkUnavailableError(f"{endpoint}: {type(exc).__name__}", endpoint=endpoint, status=None) from None
 
     async def _pass_limiter(self, endpoint: str, deadline: Deadline) -> None:
         """Wait for a slot of the client-side limiter, or fail at once when the wait would not fit the budget."""

@@ -31,8 +31,10 @@ bodies = st.one_of(
     ).map(lambda d: json.dumps(d).encode()),
 )
 headers = st.dictionaries(
-    st.sampled_from(["Retry-After", "RateLimit-Reset", "Content-Type"]),
-    st.sampled_from(["1", "0", "-5", "abc", "nan", "1e9", "Wed, 21 Oct 2015 07:28:00 GMT", "application/json"]),
+    st.sampled_from(["Retry-After", "RateLimit-Reset", "Content-Type", "Content-Encoding"]),
+    st.sampled_from(
+        ["1", "0", "-5", "abc", "nan", "1e9", "Wed, 21 Oct 2015 07:28:00 GMT", "application/json", "gzip", "br"]
+    ),
 )
 answers = st.lists(st.tuples(statuses, bodies, headers), min_size=1, max_size=6)
 
@@ -42,7 +44,8 @@ answers = st.lists(st.tuples(statuses, bodies, headers), min_size=1, max_size=6)
 def test_any_answer_gives_a_model_or_a_typed_error(script: list[tuple[int, bytes, dict[str, str]]]) -> None:
     clock = FakeClock()
     fake = FakePluggy(clock)
-    fake.script = [httpx.Response(status, content=body, headers=hdrs) for status, body, hdrs in script]
+    # a stream, so that httpx decodes (gzip...) when the client reads, as with a real connection
+    fake.script = [httpx.Response(status, stream=httpx.ByteStream(body), headers=hdrs) for status, body, hdrs in script]
     fake.script += [httpx.Response(503)] * 10  # whatever is left of the retries
 
     async def run() -> None:
@@ -79,3 +82,22 @@ async def test_no_secret_or_key_in_the_log_through_a_rough_session(
     for secret in [CLIENT_SECRET, connect_token, *fake.issued_keys]:
         assert secret not in caplog.text
     assert "renewing the API key" in caplog.text  # the log does say what happened
+
+
+@pytest.mark.asyncio
+async def test_undecodable_content_encoding_is_malformed(fake: FakePluggy, clock: FakeClock) -> None:
+    from financehub_desktop.domain.errors import MalformedResponseError
+
+    fake.script = [httpx.Response(200, stream=httpx.ByteStream(b"not gzip"), headers={"Content-Encoding": "gzip"})]
+    async with build_client(fake, clock) as pluggy:
+        with pytest.raises(MalformedResponseError):
+            await pluggy.get_item("item-1")
+
+
+@pytest.mark.parametrize("url", ["not a url", "ftp://api.pluggy.ai", "https://", "api.pluggy.ai"])
+def test_a_base_url_that_is_not_http_is_refused_up_front(url: str) -> None:
+    from financehub_desktop.domain.errors import InvalidInputError
+    from financehub_desktop.pluggy.client import PluggyClient
+
+    with pytest.raises(InvalidInputError):
+        PluggyClient(url, "id", "secret")
