@@ -9,10 +9,12 @@ from pydantic import BeforeValidator, Field
 from .base import Amount, Day, Timestamp, WireModel
 
 
-def _mcc_text(value: Any) -> Any:
-    """The spec types the Merchant Category Code as a string; some payloads send it as a number."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:04d}"
+def _mcc_number(value: Any) -> Any:
+    """The Merchant Category Code as a number. The spec types it as a string (``"4121"``), older payloads as a
+    number; a code that is not digits is meaningless, so it becomes ``None`` instead of failing the whole page."""
+    if isinstance(value, str):
+        text = value.strip()
+        return int(text) if text.isascii() and text.isdigit() else None
     return value
 
 
@@ -168,7 +170,7 @@ class CreditCardMetadata(WireModel):
     other_credits_type: str | None = None
     other_credits_additional_info: str | None = None
     purchase_date: Timestamp | None = None
-    payee_mcc: Annotated[str | None, BeforeValidator(_mcc_text)] = Field(default=None, alias="payeeMCC")
+    payee_mcc: Annotated[int | None, BeforeValidator(_mcc_number)] = Field(default=None, alias="payeeMCC")
     card_number: str | None = None
     bill_id: str | None = None
     bill_forecast_date: str | None = None

@@ -1,8 +1,8 @@
 """The base of every wire model, and the lenient field types they share.
 
 Pluggy adds fields and enum values without notice and sends ``null`` for most absent optional fields, so:
-- unknown fields are ignored, never fatal (``extra="ignore"``: measured 10-15 % faster than keeping them on a
-  500-row transaction page; the fields we use are all declared, and error bodies keep theirs);
+- unknown fields are kept (``extra="allow"``, in ``model_extra`` and in ``model_dump``) and never fatal: the sync
+  engine stores each record's raw payload as Pluggy sent it (keeping them costs ~10 % on a 500-row page);
 - enumerations are plain ``str`` fields; the known values live in ``StrEnum`` classes (``enums.py``) to compare with;
 - amounts are ``Decimal`` and must reach the model as ``Decimal``/``int``/``str`` (bodies are parsed with
   ``domain.money.parse_json``); a ``float`` is refused, since it has already lost precision;
@@ -48,12 +48,12 @@ Day = Annotated[date, BeforeValidator(_date_part)]
 
 
 class WireModel(BaseModel):
-    """camelCase on the wire, snake_case in Python; unknown fields ignored; ``None`` for absent optional fields."""
+    """camelCase on the wire, snake_case in Python; unknown fields kept; ``None`` for absent optional fields."""
 
     model_config = ConfigDict(
         alias_generator=to_camel,
         populate_by_name=True,
-        extra="ignore",
+        extra="allow",
         ser_json_inf_nan="strings",
         allow_inf_nan=False,
     )

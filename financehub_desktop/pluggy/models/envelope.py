@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from .base import WireModel
 from .items import ParameterValidationError
@@ -29,10 +29,7 @@ class CursorPage(WireModel, Generic[T]):
 
 
 class ErrorResponse(WireModel):
-    """Pluggy's error body: GlobalErrorResponse plus the ItemCreationErrorResponse extras (``details``, ``items``).
-    Unknown fields are kept here (``model_extra``): an error's context is worth its few bytes."""
-
-    model_config = ConfigDict(extra="allow")
+    """Pluggy's error body: GlobalErrorResponse plus the ItemCreationErrorResponse extras (``details``, ``items``)."""
 
     code: int | None = None
     code_description: str | None = None

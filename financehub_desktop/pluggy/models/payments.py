@@ -3,7 +3,9 @@ boletos (§6.12-6.14). Request bodies are typed too, so a caller cannot send a f
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, TypeAdapter, ValidationError
 
 from .base import Amount, Day, Timestamp, WireModel
 from .items import Connector
@@ -154,6 +156,12 @@ class PaymentRequestErrorDetail(WireModel):
     provider_message: str | None = None
 
 
+RecipientKind = PaymentRecipient | PixQrPaymentRecipient | BoletoPaymentRecipient | dict[str, Any]
+ScheduleKind = SingleSchedule | DailySchedule | WeeklySchedule | MonthlySchedule | CustomSchedule | dict[str, Any]
+_RECIPIENT: TypeAdapter[RecipientKind] = TypeAdapter(PaymentRequestRecipient)
+_SCHEDULE: TypeAdapter[ScheduleKind] = TypeAdapter(PaymentRequestSchedule)
+
+
 class PaymentRequest(WireModel):
     """A payment to be made by a payer; ``recipient`` and ``schedule`` stay plain JSON (oneOf by ``type``)."""
 
@@ -166,16 +174,36 @@ class PaymentRequest(WireModel):
     created_at: Timestamp | None = None
     updated_at: Timestamp | None = None
     callback_urls: PaymentRequestCallbackUrls | None = None
-    recipient: PaymentRequestRecipient | None = None
+    #: Plain JSON as sent (``type`` says which kind); ``recipient_details()`` gives the typed model.
+    recipient: dict[str, Any] | None = None
     customer: PaymentCustomer | None = None
     smart_account: SmartAccount | None = None
     payment_url: str | None = None
     pix_qr_code: str | None = None
     boleto: Boleto | None = None
     automatic_pix: AutomaticPix | None = None
-    schedule: PaymentRequestSchedule | None = None
+    #: Plain JSON as sent (``type`` says which kind); ``schedule_details()`` gives the typed model.
+    schedule: dict[str, Any] | None = None
     error_detail: PaymentRequestErrorDetail | None = None
     is_sandbox: bool | None = None
+
+    def recipient_details(self) -> RecipientKind | None:
+        """The recipient as its typed model (bank account, PIX QR, boleto); an unknown or odd one stays JSON."""
+        if self.recipient is None:
+            return None
+        try:
+            return _RECIPIENT.validate_python(self.recipient)
+        except ValidationError:
+            return dict(self.recipient)
+
+    def schedule_details(self) -> ScheduleKind | None:
+        """The schedule as its typed model (SINGLE, DAILY, WEEKLY, MONTHLY, CUSTOM); an unknown one stays JSON."""
+        if self.schedule is None:
+            return None
+        try:
+            return _SCHEDULE.validate_python(self.schedule)
+        except ValidationError:
+            return dict(self.schedule)
 
 
 class CreatePaymentRequest(WireModel):
