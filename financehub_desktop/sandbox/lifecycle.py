@@ -72,6 +72,7 @@ class ItemRecord:
     products: list[str] | None = None
     oauth_redirect_uri: str | None = None
     connect_token_id: str | None = None
+    base_url: str = "http://127.0.0.1"  # where this sandbox was reached (for the consent link)
     status: str = "UPDATING"
     execution_status: str = "CREATED"
     error: dict[str, Any] | None = None
@@ -144,7 +145,8 @@ def plan_for(scenario: Scenario, *, mfa_answered: bool = False) -> list[Phase]:
         phases.append(Phase("WAITING_USER_ACTION", "WAITING_USER_ACTION", "user_action"))
         if scenario.auth_pending:
             return [*phases, Phase(AUTH_PENDING.status, AUTH_PENDING.execution_status, "fail")]
-        phases.append(Phase("WAITING_USER_ACTION", "WAITING_USER_ACTION"))
+        # the user takes a while to approve in the bank's app
+        phases += [Phase("WAITING_USER_ACTION", "WAITING_USER_ACTION") for _ in range(3)]
     phases.append(Phase("UPDATING", COLLECTING[0], "login_ok"))
     phases += [Phase("UPDATING", s) for s in COLLECTING[1:]]
     phases.append(Phase("UPDATING", "TRANSACTIONS_IN_PROGRESS", "collect"))
@@ -240,7 +242,7 @@ class ItemEngine:
             item.user_action = {
                 "type": "authorize-access",
                 "instructions": "Autorize o compartilhamento de dados no aplicativo do seu banco.",
-                "attributes": {"authorizationUrl": f"https://sandbox.pluggy.local/consent/{item.id}"},
+                "attributes": {"authorizationUrl": f"{item.base_url}/connect/consent/{item.id}"},
                 "expiresAt": iso(now + timedelta(minutes=10)),
             }
             self.emit("item/waiting_user_action", item, {"triggeredBy": ex.triggered_by})

@@ -89,7 +89,26 @@ async def authorize(request: Request) -> Response:
     return RedirectResponse(target, status_code=303)
 
 
+_CONSENT = """<!doctype html>
+<html lang="pt-BR"><head><meta charset="utf-8"><title>Consentimento (sandbox)</title>
+<link rel="stylesheet" href="/connect/static/connect.css"></head>
+<body><main class="widget">
+<header class="top"><span class="brand">Pluggy <small>sandbox</small></span></header>
+<h1>Consentimento Open Finance</h1>
+<p id="consent-text">Esta é a instituição de teste: ela aprova o compartilhamento sozinha em instantes.
+Você pode fechar esta janela e voltar ao aplicativo.</p>
+<p class="hint">Referência: <code id="consent-id">{id}</code></p>
+</main></body></html>"""
+
+
+async def consent_page(request: Request) -> Response:
+    """Where ``userAction.attributes.authorizationUrl`` and ``consentUrl`` lead: the sandbox bank's consent screen."""
+    page = _CONSENT.format(id=html.escape(str(request.path_params["id"])))
+    return Response(page.encode("utf-8"), media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"})
+
+
 ROUTES = [
+    Route("/connect/consent/{id}", consent_page, methods=["GET"]),
     Route("/connect/payment/{id}", payment_page, methods=["GET"]),
     Route("/connect/payment/{id}/authorize", authorize, methods=["POST"]),
 ]

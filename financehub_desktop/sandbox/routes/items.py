@@ -234,6 +234,7 @@ async def create_item(ctx: Ctx) -> dict[str, Any]:
         oauth_redirect_uri=str_field(body, "oauthRedirectUri", required=False, max_len=2048)
         or token_options.get("oauthRedirectUri"),
         connect_token_id=ctx.claims.token_id if ctx.is_connect and ctx.claims else None,
+        base_url=str(ctx.request.base_url).rstrip("/"),
     )
     state.items[item.id] = item
     if info is not None:

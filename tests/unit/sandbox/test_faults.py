@@ -59,12 +59,21 @@ async def test_hang_makes_the_client_time_out(sandbox: Sandbox) -> None:
         await asyncio.wait_for(sandbox.get("/categories"), 0.1)
 
 
-async def test_latency_fault_delays_matching_requests(sandbox: Sandbox) -> None:
+async def test_latency_fault_delays_matching_requests(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    from financehub_desktop.sandbox import app as sandbox_app
+
+    slept: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def recording_sleep(delay: float) -> None:
+        slept.append(delay)
+        await real_sleep(0)
+
+    monkeypatch.setattr(sandbox_app.asyncio, "sleep", recording_sleep)
     await fault(sandbox, kind="latency", latency_ms=50, path="/categories", count=None)
-    loop = asyncio.get_running_loop()
-    started = loop.time()
     await sandbox.get("/categories")
-    assert loop.time() - started >= 0.05
+    await sandbox.get("/connectors")
+    assert slept == [0.05]
 
 
 async def test_faults_list_and_clear(sandbox: Sandbox) -> None:
