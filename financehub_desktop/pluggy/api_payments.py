@@ -14,6 +14,8 @@ from .models.payments import (
     BoletoConnection,
     CreateAutomaticPixPaymentRequest,
     CreateBoleto,
+    CreateBoletoConnection,
+    CreateBoletoConnectionFromItem,
     CreatePaymentCustomer,
     CreatePaymentIntent,
     CreatePaymentRecipient,
@@ -27,6 +29,7 @@ from .models.payments import (
     PaymentIntent,
     PaymentRecipient,
     PaymentRequest,
+    RetryAutomaticPixPaymentRequest,
     ScheduleAutomaticPixPayment,
     SchedulePayment,
     SmartTransferPayment,
@@ -193,7 +196,7 @@ class PaymentsApi(ApiBase):
             "POST",
             "/payments/requests/{id}/automatic-pix/schedules/{scheduleId}/retry",
             path_params={"id": request_id, "scheduleId": schedule_id},
-            body={"date": on},
+            body=RetryAutomaticPixPaymentRequest(date=on),
         )
 
     async def cancel_automatic_pix(self, request_id: str) -> None:
@@ -289,11 +292,12 @@ class PaymentsApi(ApiBase):
 
     # ------------------------------------------------------------------------------------------ boletos
     async def create_boleto_connection(self, connector_id: int, credentials: Mapping[str, str]) -> BoletoConnection:
-        body = {"connectorId": connector_id, "credentials": dict(credentials)}
+        body = CreateBoletoConnection(connector_id=connector_id, credentials=dict(credentials))
         return await self._one(BoletoConnection, "POST", "/boleto-connections", body=body)
 
     async def create_boleto_connection_from_item(self, item_id: str) -> BoletoConnection:
-        return await self._one(BoletoConnection, "POST", "/boleto-connections/from-item", body={"itemId": item_id})
+        body = CreateBoletoConnectionFromItem(item_id=item_id)
+        return await self._one(BoletoConnection, "POST", "/boleto-connections/from-item", body=body)
 
     async def create_boleto(self, boleto: CreateBoleto) -> IssuedBoleto:
         return await self._one(IssuedBoleto, "POST", "/boletos", body=boleto)

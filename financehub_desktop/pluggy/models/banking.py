@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
 
 from .base import Amount, Day, Timestamp, WireModel
+
+
+def _mcc_number(value: Any) -> Any:
+    """The Merchant Category Code as a number. The spec types it as a string (``"4121"``), older payloads as a
+    number; a code that is not digits is meaningless, so it becomes ``None`` instead of failing the whole page."""
+    if isinstance(value, str):
+        text = value.strip()
+        return int(text) if text.isascii() and text.isdigit() else None
+    return value
 
 
 # ---------------------------------------------------------------------------------------------- accounts
@@ -159,7 +170,7 @@ class CreditCardMetadata(WireModel):
     other_credits_type: str | None = None
     other_credits_additional_info: str | None = None
     purchase_date: Timestamp | None = None
-    payee_mcc: int | None = Field(default=None, alias="payeeMCC")
+    payee_mcc: Annotated[int | None, BeforeValidator(_mcc_number)] = Field(default=None, alias="payeeMCC")
     card_number: str | None = None
     bill_id: str | None = None
     bill_forecast_date: str | None = None
@@ -200,6 +211,12 @@ class Transaction(WireModel):
     order: int | None = None
     created_at: Timestamp | None = None
     updated_at: Timestamp | None = None
+
+
+class UpdateTransaction(WireModel):
+    """``PATCH /transactions/{id}``: only the category can change at Pluggy."""
+
+    category_id: str
 
 
 class MerchantsResponse(WireModel):
@@ -256,6 +273,7 @@ class BillPayment(WireModel):
 
 class Bill(WireModel):
     id: str
+    account_id: str | None = None
     due_date: Timestamp
     bill_closing_date: Timestamp | None = None
     total_amount: Amount

@@ -1,7 +1,8 @@
 """The base of every wire model, and the lenient field types they share.
 
 Pluggy adds fields and enum values without notice and sends ``null`` for most absent optional fields, so:
-- unknown fields are kept (``extra="allow"``) and never fatal;
+- unknown fields are kept (``extra="allow"``, in ``model_extra`` and in ``model_dump``) and never fatal: the sync
+  engine stores each record's raw payload as Pluggy sent it (keeping them costs ~10 % on a 500-row page);
 - enumerations are plain ``str`` fields; the known values live in ``StrEnum`` classes (``enums.py``) to compare with;
 - amounts are ``Decimal`` and must reach the model as ``Decimal``/``int``/``str`` (bodies are parsed with
   ``domain.money.parse_json``); a ``float`` is refused, since it has already lost precision;

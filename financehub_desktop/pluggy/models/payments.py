@@ -5,42 +5,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter, ValidationError
 
 from .base import Amount, Day, Timestamp, WireModel
 from .items import Connector
+from .schedules import (
+    BoletoPaymentRecipient,
+    CustomSchedule,
+    DailySchedule,
+    MonthlySchedule,
+    PaymentInstitution,
+    PaymentRecipient,
+    PaymentRecipientAccount,
+    PaymentRequestRecipient,
+    PaymentRequestSchedule,
+    PixQrPaymentRecipient,
+    SingleSchedule,
+    WeeklySchedule,
+)
+
+__all__ = [  # the parts defined in schedules.py, re-exported where callers look for them
+    "BoletoPaymentRecipient",
+    "CustomSchedule",
+    "DailySchedule",
+    "MonthlySchedule",
+    "PaymentInstitution",
+    "PaymentRecipient",
+    "PaymentRecipientAccount",
+    "PaymentRequestRecipient",
+    "PaymentRequestSchedule",
+    "PixQrPaymentRecipient",
+    "SingleSchedule",
+    "WeeklySchedule",
+]
 
 
 # ---------------------------------------------------------------------------------------------- parties
-class PaymentInstitution(WireModel):
-    id: str
-    name: str | None = None
-    trade_name: str | None = None
-    ispb: str | None = None
-    compe: str | None = None
-    created_at: Timestamp | None = None
-    updated_at: Timestamp | None = None
-
-
-class PaymentRecipientAccount(WireModel):
-    branch: str
-    number: str = Field(repr=False)
-    type: str
-
-
-class PaymentRecipient(WireModel):
-    id: str
-    type: str | None = None
-    tax_number: str | None = Field(default=None, repr=False)
-    name: str | None = None
-    payment_institution: PaymentInstitution | None = None
-    is_default: bool | None = None
-    account: PaymentRecipientAccount | None = None
-    pix_key: str | None = Field(default=None, repr=False)
-    created_at: Timestamp | None = None
-    updated_at: Timestamp | None = None
-
-
 class CreatePaymentRecipient(WireModel):
     tax_number: str | None = Field(default=None, repr=False)
     name: str | None = None
@@ -71,10 +71,16 @@ class CreatePaymentCustomer(WireModel):
     connector_id: int | None = None
 
 
+class DebtorBankAccount(WireModel):
+    agency: str | None = None
+    account: str | None = Field(default=None, repr=False)
+    name: str | None = None
+
+
 class Debtor(WireModel):
     name: str | None = None
     tax_number: str | None = Field(default=None, repr=False)
-    bank_account: dict[str, Any] | None = Field(default=None, repr=False)
+    bank_account: DebtorBankAccount | None = None
 
 
 class SmartAccount(WireModel):
@@ -150,6 +156,12 @@ class PaymentRequestErrorDetail(WireModel):
     provider_message: str | None = None
 
 
+RecipientKind = PaymentRecipient | PixQrPaymentRecipient | BoletoPaymentRecipient | dict[str, Any]
+ScheduleKind = SingleSchedule | DailySchedule | WeeklySchedule | MonthlySchedule | CustomSchedule | dict[str, Any]
+_RECIPIENT: TypeAdapter[RecipientKind] = TypeAdapter(PaymentRequestRecipient)
+_SCHEDULE: TypeAdapter[ScheduleKind] = TypeAdapter(PaymentRequestSchedule)
+
+
 class PaymentRequest(WireModel):
     """A payment to be made by a payer; ``recipient`` and ``schedule`` stay plain JSON (oneOf by ``type``)."""
 
@@ -162,6 +174,7 @@ class PaymentRequest(WireModel):
     created_at: Timestamp | None = None
     updated_at: Timestamp | None = None
     callback_urls: PaymentRequestCallbackUrls | None = None
+    #: Plain JSON as sent (``type`` says which kind); ``recipient_details()`` gives the typed model.
     recipient: dict[str, Any] | None = None
     customer: PaymentCustomer | None = None
     smart_account: SmartAccount | None = None
@@ -169,9 +182,28 @@ class PaymentRequest(WireModel):
     pix_qr_code: str | None = None
     boleto: Boleto | None = None
     automatic_pix: AutomaticPix | None = None
+    #: Plain JSON as sent (``type`` says which kind); ``schedule_details()`` gives the typed model.
     schedule: dict[str, Any] | None = None
     error_detail: PaymentRequestErrorDetail | None = None
     is_sandbox: bool | None = None
+
+    def recipient_details(self) -> RecipientKind | None:
+        """The recipient as its typed model (bank account, PIX QR, boleto); an unknown or odd one stays JSON."""
+        if self.recipient is None:
+            return None
+        try:
+            return _RECIPIENT.validate_python(self.recipient)
+        except ValidationError:
+            return dict(self.recipient)
+
+    def schedule_details(self) -> ScheduleKind | None:
+        """The schedule as its typed model (SINGLE, DAILY, WEEKLY, MONTHLY, CUSTOM); an unknown one stays JSON."""
+        if self.schedule is None:
+            return None
+        try:
+            return _SCHEDULE.validate_python(self.schedule)
+        except ValidationError:
+            return dict(self.schedule)
 
 
 class CreatePaymentRequest(WireModel):
@@ -181,7 +213,7 @@ class CreatePaymentRequest(WireModel):
     recipient_id: str | None = None
     customer_id: str | None = None
     client_payment_id: str | None = None
-    schedule: dict[str, Any] | None = None
+    schedule: PaymentRequestSchedule | None = None
     is_sandbox: bool | None = None
 
 
@@ -413,6 +445,19 @@ class CreateSmartTransferPayment(WireModel):
 
 
 # ---------------------------------------------------------------------------------------------- boletos
+class CreateBoletoConnection(WireModel):
+    connector_id: int
+    credentials: dict[str, str] = Field(repr=False)
+
+
+class CreateBoletoConnectionFromItem(WireModel):
+    item_id: str
+
+
+class RetryAutomaticPixPaymentRequest(WireModel):
+    date: Day
+
+
 class BoletoConnection(WireModel):
     id: str
     connector_id: int | None = None

@@ -1,8 +1,6 @@
-"""Investments and their transactions, loans, identity, consents and the SCR report (§6.3, §6.7-6.10)."""
+"""Investments and their transactions, loans, identity and consents (§6.7-6.10)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from pydantic import Field
 
@@ -462,7 +460,7 @@ class IdentityResponse(WireModel):
     updated_at: Timestamp | None = None
 
 
-# ---------------------------------------------------------------------------------------------- consents, SCR
+# ---------------------------------------------------------------------------------------------- consents
 class Consent(WireModel):
     id: str
     item_id: str | None = None
@@ -471,13 +469,3 @@ class Consent(WireModel):
     created_at: Timestamp | None = None
     expires_at: Timestamp | None = None
     revoked_at: Timestamp | None = None
-
-
-class ScrResponse(WireModel):
-    """Bacen's SCR credit report, kept with its raw Portuguese field names (nested parts stay plain JSON)."""
-
-    dtb_consult: str | None = None
-    cd_cli: str | None = None
-    tp_cli: int | None = None
-    ls_dtb: list[dict[str, Any]] | None = None
-    lista_de_mensagens_de_validacao: list[dict[str, Any]] | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +13,6 @@ import pytest_asyncio
 
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.models import Item
-from financehub_desktop.pluggy.models.enums import FINISHED_EXECUTION_STATUSES, ExecutionStatus
 from financehub_desktop.pluggy.retry import RetryPolicy
 from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig, create_app
 
@@ -61,20 +60,24 @@ async def pluggy(sandbox: Sandbox) -> AsyncIterator[PluggyClient]:
         yield client
 
 
-async def wait_for_item(client: PluggyClient, item_id: str, *, within: float = 10.0) -> Item:
-    """Polls until the item finished or waits for the user (MFA / action)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while True:
-        item = await client.get_item(item_id)
-        waiting = item.execution_status in (ExecutionStatus.WAITING_USER_INPUT, ExecutionStatus.WAITING_USER_ACTION)
-        if item.execution_status in FINISHED_EXECUTION_STATUSES or waiting:
-            return item
-        if loop.time() > deadline:
-            raise AssertionError(f"item stuck in {item.execution_status}")
-        await asyncio.sleep(0.02)
+async def wait_for_item(client: PluggyClient, item_id: str) -> Item:
+    """Polls (the client's own ``wait_for_item``, fast intervals) until the item finished or waits for the user."""
+    return await client.wait_for_item(item_id, first_interval=0.02, max_interval=0.05, within=10.0)
 
 
 async def connected_item(client: PluggyClient, user: str = "user-ok", connector_id: int = 2) -> Item:
     item = await client.create_item(connector_id, {"user": user, "password": "password-ok"})
     return await wait_for_item(client, item.id)
+
+
+@pytest.fixture(autouse=True)
+def _no_foreign_running_loop() -> Iterator[None]:
+    """A session-wide qasync loop (``tests/conftest.py``'s ``qloop``, made ``already_running``) stays registered as
+    this thread's running loop after a Qt test used it, and then pytest-asyncio and ``asyncio.run`` refuse to start
+    ("Cannot run the event loop while another loop is running"). Hide it while a test of ours runs; put it back."""
+    foreign = asyncio._get_running_loop()
+    if foreign is not None:
+        asyncio._set_running_loop(None)
+    yield
+    if foreign is not None:
+        asyncio._set_running_loop(foreign)
