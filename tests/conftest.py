@@ -106,19 +106,31 @@ def shared_dir() -> Path:
 
 # ---------------------------------------------------------------------------------------------- Qt + asyncio
 @pytest.fixture(scope="session")
-def qloop(qapp: Any) -> asyncio.AbstractEventLoop:
-    """One qasync loop for the whole session, never run/stopped/closed (PLATFORM.md gotchas 1 and 2)."""
+def _session_qloop(qapp: Any) -> asyncio.AbstractEventLoop:
+    """One qasync loop for the whole session, never run/stopped/closed (PLATFORM.md gotchas 1 and 2).
+
+    ``already_running=True`` registers it as this thread's *running* loop; left that way, every later
+    pytest-asyncio test and ``asyncio.run`` refuse to start. So it is running only while a test asks for ``qloop``.
+    """
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(None)
     return loop
+
+
+@pytest.fixture
+def qloop(_session_qloop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
+    """The Qt loop, current and running for this test (Qt code that starts tasks, ``run_async``)."""
+    asyncio.set_event_loop(_session_qloop)
+    asyncio.events._set_running_loop(_session_qloop)
+    yield _session_qloop
+    asyncio.events._set_running_loop(None)
 
 
 @pytest.fixture
 def run_async(qtbot: Any, qloop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
     """Run a coroutine on the Qt loop while pytest-qt pumps events: ``result = run_async(coro, timeout=5000)``."""
-    asyncio.set_event_loop(qloop)
 
     def run(coro: Coroutine[Any, Any, T], timeout: int = 10_000) -> T:
         task = qloop.create_task(coro)

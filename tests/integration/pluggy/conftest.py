@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,16 +67,3 @@ async def wait_for_item(client: PluggyClient, item_id: str) -> Item:
 async def connected_item(client: PluggyClient, user: str = "user-ok", connector_id: int = 2) -> Item:
     item = await client.create_item(connector_id, {"user": user, "password": "password-ok"})
     return await wait_for_item(client, item.id)
-
-
-@pytest.fixture(autouse=True)
-def _no_foreign_running_loop() -> Iterator[None]:
-    """A session-wide qasync loop (``tests/conftest.py``'s ``qloop``, made ``already_running``) stays registered as
-    this thread's running loop after a Qt test used it, and then pytest-asyncio and ``asyncio.run`` refuse to start
-    ("Cannot run the event loop while another loop is running"). Hide it while a test of ours runs; put it back."""
-    foreign = asyncio._get_running_loop()
-    if foreign is not None:
-        asyncio._set_running_loop(None)
-    yield
-    if foreign is not None:
-        asyncio._set_running_loop(foreign)
