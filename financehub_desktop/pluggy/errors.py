@@ -146,14 +146,18 @@ def error_for_response(
         context["retry_after"] = retry_after
     if body is not None:
         context["message"] = body.message
+        fields: set[str] = set()
         if body.data:
             context["data"] = body.data
+            parameter = body.data.get("parameter")
+            if isinstance(parameter, str) and parameter:
+                fields.add(parameter)
         details = body.details or body.errors
         if details:
             context["details"] = [d.model_dump() for d in details]
-            fields = sorted({d.parameter for d in details if d.parameter})
-            if fields:
-                detail += f" ({', '.join(fields)})"
+            fields.update(d.parameter for d in details if d.parameter)
+        if fields:
+            detail += f" ({', '.join(sorted(fields))})"
         if body.items:
             context["items"] = list(body.items)
     return cls(detail, **context)

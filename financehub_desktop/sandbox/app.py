@@ -77,13 +77,21 @@ class SandboxMiddleware:
 
 def _fault_response(rule: FaultRule) -> Response:
     if rule.kind == "rate_limit":
-        headers = {"Retry-After": str(rule.retry_after), "RateLimit-Limit": "360", "RateLimit-Remaining": "0",
-                   "RateLimit-Reset": str(rule.retry_after)}
+        headers = {
+            "Retry-After": str(rule.retry_after),
+            "RateLimit-Limit": "360",
+            "RateLimit-Remaining": "0",
+            "RateLimit-Reset": str(rule.retry_after),
+        }
         from .ratelimit import TOO_MANY_MESSAGE
 
         return json_response({"message": TOO_MANY_MESSAGE, "code": 429}, status=429, headers=headers)
-    messages = {500: ("Internal server error", "INTERNAL_SERVER_ERROR"), 502: ("Bad gateway", "BAD_GATEWAY"),
-                503: ("Service unavailable", "SERVICE_UNAVAILABLE"), 504: ("Gateway timeout", "GATEWAY_TIMEOUT")}
+    messages = {
+        500: ("Internal server error", "INTERNAL_SERVER_ERROR"),
+        502: ("Bad gateway", "BAD_GATEWAY"),
+        503: ("Service unavailable", "SERVICE_UNAVAILABLE"),
+        504: ("Gateway timeout", "GATEWAY_TIMEOUT"),
+    }
     message, code = messages.get(rule.status, ("Sandbox fault", "SANDBOX_FAULT"))
     return ApiError(rule.status, message, code).response()
 
@@ -104,20 +112,18 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 def build_routes() -> list[BaseRoute]:
     routes: list[BaseRoute] = [*admin.ROUTES, *items.ROUTES, *data.ROUTES, *webhook_routes.ROUTES]
-    try:
-        from .routes import payments
-    except ImportError:  # pragma: no cover - payments is part of the package; kept optional for bisecting
-        pass
-    else:
-        routes += payments.ROUTES
     from .connect_page import routes as connect_routes
+    from .routes import payments, transfers
+
+    routes += payments.ROUTES + transfers.ROUTES
 
     routes += connect_routes.ROUTES
     return routes
 
 
-def create_app(config: SandboxConfig | None = None, *,
-               webhook_transport: httpx.AsyncBaseTransport | None = None) -> Starlette:
+def create_app(
+    config: SandboxConfig | None = None, *, webhook_transport: httpx.AsyncBaseTransport | None = None
+) -> Starlette:
     """A fresh sandbox. ``webhook_transport`` lets tests receive webhooks in-process (default: real HTTP)."""
     state = SandboxState(config or SandboxConfig(), webhook_transport=webhook_transport)
     exception_handlers: dict[Any, Any] = {HTTPException: _http_error, Exception: _server_error}

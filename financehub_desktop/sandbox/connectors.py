@@ -20,37 +20,89 @@ PASSWORD_OK = "password-ok"  # noqa: S105 (Pluggy's documented sandbox password)
 MFA_TOKEN_OK = "123456"  # noqa: S105
 _CREATED = "2020-09-07T00:08:06.588Z"
 _UPDATED = "2025-01-15T12:00:00.000Z"
-ALL_PRODUCTS = ["ACCOUNTS", "CREDIT_CARDS", "TRANSACTIONS", "PAYMENT_DATA", "INVESTMENTS",
-                "INVESTMENTS_TRANSACTIONS", "IDENTITY", "LOANS"]
+ALL_PRODUCTS = [
+    "ACCOUNTS",
+    "CREDIT_CARDS",
+    "TRANSACTIONS",
+    "PAYMENT_DATA",
+    "INVESTMENTS",
+    "INVESTMENTS_TRANSACTIONS",
+    "IDENTITY",
+    "LOANS",
+]
 
 _USER = {
-    "label": "Usuário", "name": "user", "type": "text", "placeholder": "user-ok",
-    "validation": "^user-.{2,50}$", "validationMessage": 'O user deve começar com "user-"', "optional": False,
-    "assistiveText": "Use user-ok para uma conexão bem-sucedida", "instructions": None, "mfa": None, "data": None,
-    "options": None, "expiresAt": None,
+    "label": "Usuário",
+    "name": "user",
+    "type": "text",
+    "placeholder": "user-ok",
+    "validation": "^user-.{2,50}$",
+    "validationMessage": 'O user deve começar com "user-"',
+    "optional": False,
+    "assistiveText": "Use user-ok para uma conexão bem-sucedida",
+    "instructions": None,
+    "mfa": None,
+    "data": None,
+    "options": None,
+    "expiresAt": None,
 }
 _PASSWORD = {
-    "label": "Senha", "name": "password", "type": "password", "placeholder": "password-ok",
-    "validation": "^.{6,20}$", "validationMessage": "A senha deve ter entre 6 e 20 caracteres", "optional": False,
-    "assistiveText": None, "instructions": None, "mfa": None, "data": None, "options": None, "expiresAt": None,
+    "label": "Senha",
+    "name": "password",
+    "type": "password",
+    "placeholder": "password-ok",
+    "validation": "^.{6,20}$",
+    "validationMessage": "A senha deve ter entre 6 e 20 caracteres",
+    "optional": False,
+    "assistiveText": None,
+    "instructions": None,
+    "mfa": None,
+    "data": None,
+    "options": None,
+    "expiresAt": None,
 }
 _TOKEN_1STEP = {
-    "label": "Token", "name": "token", "type": "number", "placeholder": "123456", "validation": "^\\d{6}$",
-    "validationMessage": "O token deve ter 6 dígitos", "optional": False, "mfa": True,
-    "assistiveText": "O código do seu app de autenticação", "instructions": None, "data": None, "options": None,
+    "label": "Token",
+    "name": "token",
+    "type": "number",
+    "placeholder": "123456",
+    "validation": "^\\d{6}$",
+    "validationMessage": "O token deve ter 6 dígitos",
+    "optional": False,
+    "mfa": True,
+    "assistiveText": "O código do seu app de autenticação",
+    "instructions": None,
+    "data": None,
+    "options": None,
     "expiresAt": None,
 }
 _CPF = {
-    "label": "CPF", "name": "cpf", "type": "text", "placeholder": "000.000.000-00",
-    "validation": "^\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}$", "validationMessage": "Informe um CPF válido",
-    "optional": False, "assistiveText": "O CPF do titular da conta", "instructions": None, "mfa": None,
-    "data": None, "options": None, "expiresAt": None,
+    "label": "CPF",
+    "name": "cpf",
+    "type": "text",
+    "placeholder": "000.000.000-00",
+    "validation": "^\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}$",
+    "validationMessage": "Informe um CPF válido",
+    "optional": False,
+    "assistiveText": "O CPF do titular da conta",
+    "instructions": None,
+    "mfa": None,
+    "data": None,
+    "options": None,
+    "expiresAt": None,
 }
 
 
 def _connector(
-    cid: int, name: str, credentials: list[dict[str, Any]], *, has_mfa: bool = False, color: str = "ef294b",
-    open_finance: bool = False, kind: str = "PERSONAL_BANK", payments: bool = False,
+    cid: int,
+    name: str,
+    credentials: list[dict[str, Any]],
+    *,
+    has_mfa: bool = False,
+    color: str = "ef294b",
+    open_finance: bool = False,
+    kind: str = "PERSONAL_BANK",
+    payments: bool = False,
 ) -> dict[str, Any]:
     return {
         "id": cid,
@@ -86,8 +138,7 @@ CONNECTORS: dict[int, dict[str, Any]] = {
         _connector(PLUGGY_BANK_ID, "Pluggy Bank", [_USER, _PASSWORD]),
         _connector(MFA_ONE_STEP_ID, "Pluggy Bank MFA 1 passo", [_USER, _PASSWORD, _TOKEN_1STEP], color="5b2ced"),
         _connector(MFA_TWO_STEP_ID, "Pluggy Bank MFA 2 passos", [_USER, _PASSWORD], has_mfa=True, color="1e88e5"),
-        _connector(OPEN_FINANCE_ID, "Sandbox Open Finance", [_CPF], open_finance=True, color="00a868",
-                   payments=True),
+        _connector(OPEN_FINANCE_ID, "Sandbox Open Finance", [_CPF], open_finance=True, color="00a868", payments=True),
     )
 }
 
@@ -95,8 +146,7 @@ CONNECTORS: dict[int, dict[str, Any]] = {
 def connector_for_wire(connector_id: int, health_details: bool = False) -> dict[str, Any]:
     data = dict(CONNECTORS[connector_id])
     if health_details:
-        data["health"] = dict(data["health"], details={"connectionRateLast6Hours": 0.98,
-                                                       "connectionsLast6Hours": 1423})
+        data["health"] = dict(data["health"], details={"connectionRateLast6Hours": 0.98, "connectionsLast6Hours": 1423})
     return data
 
 

@@ -53,9 +53,7 @@ def bad_request(message: str, code_description: str | None = None, **data: Any) 
 
 def validation_error(errors: list[dict[str, str]], message: str = "Parameters validation error") -> ApiError:
     """The ItemCreationErrorResponse shape: ``details`` (and the legacy ``errors``) list each bad parameter."""
-    return ApiError(
-        400, message, "CONNECTOR_VALIDATION_ERROR", extra={"details": errors, "errors": errors}
-    )
+    return ApiError(400, message, "CONNECTOR_VALIDATION_ERROR", extra={"details": errors, "errors": errors})
 
 
 def param_error(parameter: str, message: str, code: str = "001") -> dict[str, str]:

@@ -19,10 +19,24 @@ from .data.book import BANKS, ItemBook, SyncChanges
 from .scenarios import AUTH_PENDING, INVALID_MFA, MFA_TIMEOUT, Failure, Scenario, mfa_parameter
 from .wire import iso
 
-COLLECTING = ("ACCOUNTS_IN_PROGRESS", "CREDITCARDS_IN_PROGRESS", "TRANSACTIONS_IN_PROGRESS",
-              "INVESTMENTS_IN_PROGRESS", "IDENTITY_IN_PROGRESS", "LOANS_IN_PROGRESS")
-STATUS_DETAIL_KEYS = ("accounts", "creditCards", "transactions", "investments", "investmentsTransactions",
-                      "identity", "paymentData", "loans")
+COLLECTING = (
+    "ACCOUNTS_IN_PROGRESS",
+    "CREDITCARDS_IN_PROGRESS",
+    "TRANSACTIONS_IN_PROGRESS",
+    "INVESTMENTS_IN_PROGRESS",
+    "IDENTITY_IN_PROGRESS",
+    "LOANS_IN_PROGRESS",
+)
+STATUS_DETAIL_KEYS = (
+    "accounts",
+    "creditCards",
+    "transactions",
+    "investments",
+    "investmentsTransactions",
+    "identity",
+    "paymentData",
+    "loans",
+)
 FINISHED = frozenset({"UPDATED", "LOGIN_ERROR", "OUTDATED"})
 
 Emit = Callable[[str, "ItemRecord", dict[str, Any]], None]
@@ -102,8 +116,17 @@ class ItemRecord:
             "autoSyncDisabledAt": iso(self.auto_sync_disabled_at) if self.auto_sync_disabled_at else None,
             "consecutiveFailedLoginAttempts": self.consecutive_failed_logins,
             "consentExpiresAt": consent_expiry,
-            "products": self.products or ["ACCOUNTS", "CREDIT_CARDS", "TRANSACTIONS", "INVESTMENTS",
-                                          "INVESTMENTS_TRANSACTIONS", "IDENTITY", "LOANS", "PAYMENT_DATA"],
+            "products": self.products
+            or [
+                "ACCOUNTS",
+                "CREDIT_CARDS",
+                "TRANSACTIONS",
+                "INVESTMENTS",
+                "INVESTMENTS_TRANSACTIONS",
+                "IDENTITY",
+                "LOANS",
+                "PAYMENT_DATA",
+            ],
             "oauthRedirectUri": self.oauth_redirect_uri,
             "resourcesCollectedAt": iso(self.last_updated_at) if self.last_updated_at else None,
             "hasResourcesPendingAuthorization": False,
@@ -133,8 +156,16 @@ def plan_for(scenario: Scenario, *, mfa_answered: bool = False) -> list[Phase]:
 class ItemEngine:
     """Moves items through their phases and tells the webhook dispatcher what happened."""
 
-    def __init__(self, *, seed: int, step_seconds: float, mfa_timeout: float, now: Callable[[], datetime],
-                 emit: Emit, perf_cap: int = 5000) -> None:
+    def __init__(
+        self,
+        *,
+        seed: int,
+        step_seconds: float,
+        mfa_timeout: float,
+        now: Callable[[], datetime],
+        emit: Emit,
+        perf_cap: int = 5000,
+    ) -> None:
         self.seed = seed
         self.step = step_seconds
         self.mfa_timeout = mfa_timeout
@@ -229,9 +260,15 @@ class ItemEngine:
     def _collect(self, item: ItemRecord, now: datetime) -> None:
         if item.book is None:
             s = item.scenario
-            item.book = ItemBook(seed=self.seed, item_id=item.id, bank=BANKS[bank_key(item.connector_id)],
-                                 username=s.username, perf=s.perf, two_checking=s.two_checking,
-                                 perf_cap=self.perf_cap)
+            item.book = ItemBook(
+                seed=self.seed,
+                item_id=item.id,
+                bank=BANKS[bank_key(item.connector_id)],
+                username=s.username,
+                perf=s.perf,
+                two_checking=s.two_checking,
+                perf_cap=self.perf_cap,
+            )
         changes = item.book.sync(now)
         for listener in self.changes_listeners:
             listener(item, changes)
@@ -251,10 +288,12 @@ class ItemEngine:
             detail: dict[str, Any] = {
                 key: {"isUpdated": True, "lastUpdatedAt": iso(now), "warnings": []} for key in STATUS_DETAIL_KEYS
             }
-            warning = {"code": "001", "message": "Não foi possível atualizar todas as contas.",
-                       "providerMessage": "Conta temporariamente indisponível"}
-            detail["accounts"] = {"isUpdated": not s.account_error, "lastUpdatedAt": iso(now),
-                                  "warnings": [warning]}
+            warning = {
+                "code": "001",
+                "message": "Não foi possível atualizar todas as contas.",
+                "providerMessage": "Conta temporariamente indisponível",
+            }
+            detail["accounts"] = {"isUpdated": not s.account_error, "lastUpdatedAt": iso(now), "warnings": [warning]}
             item.status_detail = detail
         else:
             item.status_detail = None
@@ -266,8 +305,12 @@ class ItemEngine:
         ex = item.execution
         now = self.now()
         item.status, item.execution_status = failure.status, failure.execution_status
-        item.error = {"code": failure.execution_status, "message": failure.message,
-                      "providerMessage": failure.provider_message, "attributes": None}
+        item.error = {
+            "code": failure.execution_status,
+            "message": failure.message,
+            "providerMessage": failure.provider_message,
+            "attributes": None,
+        }
         item.parameter = None
         item.user_action = None
         item.updated_at = now
@@ -278,8 +321,14 @@ class ItemEngine:
         else:
             item.consecutive_errors += 1
         item.execution = None
-        self.emit("item/error", item, {"triggeredBy": ex.triggered_by if ex else "SYNC",
-                                       "error": {"code": item.error["code"], "message": item.error["message"]}})
+        self.emit(
+            "item/error",
+            item,
+            {
+                "triggeredBy": ex.triggered_by if ex else "SYNC",
+                "error": {"code": item.error["code"], "message": item.error["message"]},
+            },
+        )
 
     # ------------------------------------------------------------------------------------------ MFA
     def answer_mfa(self, item: ItemRecord, answer: dict[str, Any]) -> None:

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .connectors import MFA_ONE_STEP_ID, MFA_TOKEN_OK, MFA_TWO_STEP_ID, OPEN_FINANCE_ID, PASSWORD_OK
+from .pix import PIXEL_PNG_BASE64
 
 MfaKind = Literal["token", "image", "select", "phone"]
 PERF_RE = re.compile(r"^user-ok-perf(?:-(\d{1,4})x)?$")
 # A 1x1 PNG: the "image" MFA challenge carries a picture the user reads the code from.
-_PIXEL_PNG = (
-    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-)
+_PIXEL_PNG = "data:image/png;base64," + PIXEL_PNG_BASE64
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +48,9 @@ _FAILURES: dict[str, Failure] = {
     "user-unavailable": Failure("OUTDATED", "SITE_NOT_AVAILABLE", "The institution's site is not available."),
     "user-account-need-actions": Failure("OUTDATED", "ACCOUNT_NEEDS_ACTION", "The account needs an action."),
     "user-account-need-actions-provider-message": Failure(
-        "OUTDATED", "ACCOUNT_NEEDS_ACTION", "The account needs an action.",
+        "OUTDATED",
+        "ACCOUNT_NEEDS_ACTION",
+        "The account needs an action.",
         "Acesse o internet banking e aceite os novos termos de uso.",
     ),
     "user-connection-error": Failure("OUTDATED", "CONNECTION_ERROR", "Connectivity error, please try again."),
@@ -88,8 +89,13 @@ def scenario_for(connector_id: int, parameters: dict[str, Any]) -> Scenario:
     if user in simple:
         found = simple[user]
         if connector_id == MFA_TWO_STEP_ID and found.mfa is None and not found.user_action:
-            return Scenario(user, mfa="token", two_checking=found.two_checking,
-                            account_warning=found.account_warning, account_error=found.account_error)
+            return Scenario(
+                user,
+                mfa="token",
+                two_checking=found.two_checking,
+                account_warning=found.account_warning,
+                account_error=found.account_error,
+            )
         return found
     return Scenario(user, failure=INVALID_CREDENTIALS)
 
@@ -97,19 +103,43 @@ def scenario_for(connector_id: int, parameters: dict[str, Any]) -> Scenario:
 def mfa_parameter(kind: MfaKind, expires_at: str) -> dict[str, Any]:
     """The ConnectorCredential an item shows in ``parameter`` while WAITING_USER_INPUT."""
     base: dict[str, Any] = {
-        "name": "token", "label": "Token", "type": "number", "placeholder": "123456",
-        "validation": "^\\d{6}$", "validationMessage": "O token deve ter 6 dígitos", "optional": False,
-        "mfa": True, "expiresAt": expires_at, "assistiveText": "Digite o código enviado pelo banco",
-        "instructions": None, "data": None, "options": None,
+        "name": "token",
+        "label": "Token",
+        "type": "number",
+        "placeholder": "123456",
+        "validation": "^\\d{6}$",
+        "validationMessage": "O token deve ter 6 dígitos",
+        "optional": False,
+        "mfa": True,
+        "expiresAt": expires_at,
+        "assistiveText": "Digite o código enviado pelo banco",
+        "instructions": None,
+        "data": None,
+        "options": None,
     }
     if kind == "image":
-        base.update(name="imageToken", type="image", label="Código da imagem", data=_PIXEL_PNG, validation=None,
-                    assistiveText="Digite o código que aparece na imagem (123456)")
+        base.update(
+            name="imageToken",
+            type="image",
+            label="Código da imagem",
+            data=_PIXEL_PNG,
+            validation=None,
+            assistiveText="Digite o código que aparece na imagem (123456)",
+        )
     elif kind == "select":
-        base.update(name="selectToken", type="select", label="Escolha o código", validation=None,
-                    options=[{"value": "000000", "label": "000000"}, {"value": MFA_TOKEN_OK, "label": MFA_TOKEN_OK},
-                             {"value": "999999", "label": "999999"}])
+        base.update(
+            name="selectToken",
+            type="select",
+            label="Escolha o código",
+            validation=None,
+            options=[
+                {"value": "000000", "label": "000000"},
+                {"value": MFA_TOKEN_OK, "label": MFA_TOKEN_OK},
+                {"value": "999999", "label": "999999"},
+            ],
+        )
     elif kind == "phone":
-        base.update(name="phoneToken", type="text", label="Código SMS",
-                    assistiveText="Enviamos um SMS para (11) 9****-1234")
+        base.update(
+            name="phoneToken", type="text", label="Código SMS", assistiveText="Enviamos um SMS para (11) 9****-1234"
+        )
     return base

@@ -69,15 +69,14 @@ def serve_in_thread(config: SandboxConfig | None = None, host: str = "127.0.0.1"
         sock.close()
 
 
-def serve(host: str = "127.0.0.1", port: int = 0, config: SandboxConfig | None = None,
-          on_ready: object = None) -> None:
+def serve(host: str = "127.0.0.1", port: int = 0, config: SandboxConfig | None = None, on_ready: object = None) -> None:
     """Serve in the foreground until interrupted (``financehub sandbox``); ``on_ready(url)`` runs once listening."""
     sock = _bind(host, port)
     server = _server(config or SandboxConfig(), host, sock)
 
     async def main() -> None:
         task = asyncio.create_task(server.serve(sockets=[sock]))
-        while not server.started and not task.done():
+        while not server.started and not task.done():  # noqa: ASYNC110 (uvicorn offers no started event)
             await asyncio.sleep(0.01)
         if callable(on_ready) and server.started:
             on_ready(_url(host, sock.getsockname()[1]))

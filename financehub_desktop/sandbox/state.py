@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -15,6 +16,7 @@ from .clock import SandboxClock
 from .data.book import SyncChanges
 from .faults import FaultInjector
 from .lifecycle import ItemEngine, ItemRecord
+from .payments_model import PaymentsBook
 from .ratelimit import RateLimiter
 from .settings import DEMO_CLIENT_ID, SandboxConfig
 from .webhooks import Subscription, WebhookDispatcher
@@ -33,8 +35,14 @@ class RequestRecord:
     status: int | None = None
 
     def public(self) -> dict[str, Any]:
-        return {"method": self.method, "path": self.path, "query": self.query, "timestamp": self.timestamp,
-                "monotonic": self.monotonic, "status": self.status}
+        return {
+            "method": self.method,
+            "path": self.path,
+            "query": self.query,
+            "timestamp": self.timestamp,
+            "monotonic": self.monotonic,
+            "status": self.status,
+        }
 
 
 @dataclass(slots=True)
@@ -53,10 +61,12 @@ class SandboxState:
         self.signer = TokenSigner()
         self.limiter = RateLimiter(config.rate_limits)
         self.faults = FaultInjector()
-        self.dispatcher = WebhookDispatcher(retry_delays=config.webhook_retry_delays,
-                                            timeout=config.webhook_timeout_seconds,
-                                            signing_secret=config.webhook_signing_secret,
-                                            transport=webhook_transport)
+        self.dispatcher = WebhookDispatcher(
+            retry_delays=config.webhook_retry_delays,
+            timeout=config.webhook_timeout_seconds,
+            signing_secret=config.webhook_signing_secret,
+            transport=webhook_transport,
+        )
         self._init_data()
 
     def _init_data(self) -> None:
@@ -66,9 +76,14 @@ class SandboxState:
         self.subscriptions: dict[str, Subscription] = {}
         self.category_rules: dict[str, dict[str, Any]] = {}
         self.requests: list[RequestRecord] = []
-        self.payments: dict[str, dict[str, dict[str, Any]]] = {}
-        self.engine = ItemEngine(seed=self.config.seed, step_seconds=self.config.step_seconds,
-                                 mfa_timeout=self.config.mfa_timeout_seconds, now=self.now, emit=self.emit_item)
+        self.payments = PaymentsBook(self)
+        self.engine = ItemEngine(
+            seed=self.config.seed,
+            step_seconds=self.config.step_seconds,
+            mfa_timeout=self.config.mfa_timeout_seconds,
+            now=self.now,
+            emit=self.emit_item,
+        )
         self.engine.changes_listeners.append(self._on_changes)
 
     def reset(self) -> None:
@@ -76,6 +91,7 @@ class SandboxState:
             if item.driver is not None:
                 item.driver.cancel()
         self.dispatcher.cancel_all()
+        self.payments.cancel()
         self.clock.reset()
         self.signer = TokenSigner()
         self.limiter.reset()
@@ -127,16 +143,28 @@ class SandboxState:
         base = self.config.public_url or "http://127.0.0.1"
         created_from = iso(changes.created_from) if changes.created_from else None
         for account_id in changes.created:
-            self.emit("transactions/created", {
-                "id": item.id, "itemId": item.id, "accountId": account_id,
-                "transactionsCreatedAtFrom": created_from,
-                "createdTransactionsLink": f"{base}/v2/transactions?accountId={account_id}&createdAtFrom={created_from}",
-            }, item_webhook=item.webhook_url)
-        for kind, ids_by_account in (("transactions/updated", changes.updated), ("transactions/deleted",
-                                                                                 changes.deleted)):
+            link_query = urlencode({"accountId": account_id, "createdAtFrom": created_from or ""})
+            self.emit(
+                "transactions/created",
+                {
+                    "id": item.id,
+                    "itemId": item.id,
+                    "accountId": account_id,
+                    "transactionsCreatedAtFrom": created_from,
+                    "createdTransactionsLink": f"{base}/v2/transactions?{link_query}",
+                },
+                item_webhook=item.webhook_url,
+            )
+        for kind, ids_by_account in (
+            ("transactions/updated", changes.updated),
+            ("transactions/deleted", changes.deleted),
+        ):
             for account_id, ids in ids_by_account.items():
-                self.emit(kind, {"id": item.id, "itemId": item.id, "accountId": account_id,
-                                 "transactionIds": list(ids)}, item_webhook=item.webhook_url)
+                self.emit(
+                    kind,
+                    {"id": item.id, "itemId": item.id, "accountId": account_id, "transactionIds": list(ids)},
+                    item_webhook=item.webhook_url,
+                )
 
     def log_request(self, method: str, path: str, query: str, mono: float) -> RequestRecord:
         record = RequestRecord(method, path, query, iso(self.now()), mono)

@@ -21,15 +21,38 @@ from .wire import dumps, iso
 
 MAX_WEBHOOKS_PER_EVENT = 5
 EVENT_TYPES = (
-    "all", "item/created", "item/updated", "item/error", "item/deleted", "item/waiting_user_input",
-    "item/waiting_user_action", "item/login_succeeded", "connector/status_updated", "transactions/created",
-    "transactions/updated", "transactions/deleted", "payment_intent/created", "payment_intent/completed",
-    "payment_intent/waiting_payer_authorization", "payment_intent/error", "payment_request/updated",
-    "scheduled_payment/created", "scheduled_payment/completed", "scheduled_payment/error",
-    "scheduled_payment/canceled", "scheduled_payment/all_completed", "scheduled_payment/all_created",
-    "boleto/updated", "automatic_pix_payment/created", "automatic_pix_payment/completed",
-    "automatic_pix_payment/error", "automatic_pix_payment/canceled", "smart_transfer_preauthorization/completed",
-    "smart_transfer_preauthorization/error", "smart_transfer_payment/completed", "smart_transfer_payment/error",
+    "all",
+    "item/created",
+    "item/updated",
+    "item/error",
+    "item/deleted",
+    "item/waiting_user_input",
+    "item/waiting_user_action",
+    "item/login_succeeded",
+    "connector/status_updated",
+    "transactions/created",
+    "transactions/updated",
+    "transactions/deleted",
+    "payment_intent/created",
+    "payment_intent/completed",
+    "payment_intent/waiting_payer_authorization",
+    "payment_intent/error",
+    "payment_request/updated",
+    "scheduled_payment/created",
+    "scheduled_payment/completed",
+    "scheduled_payment/error",
+    "scheduled_payment/canceled",
+    "scheduled_payment/all_completed",
+    "scheduled_payment/all_created",
+    "boleto/updated",
+    "automatic_pix_payment/created",
+    "automatic_pix_payment/completed",
+    "automatic_pix_payment/error",
+    "automatic_pix_payment/canceled",
+    "smart_transfer_preauthorization/completed",
+    "smart_transfer_preauthorization/error",
+    "smart_transfer_payment/completed",
+    "smart_transfer_payment/error",
 )
 
 
@@ -44,9 +67,15 @@ class Subscription:
     disabled_at: datetime | None = None
 
     def wire(self) -> dict[str, Any]:
-        return {"id": self.id, "url": self.url, "event": self.event, "headers": dict(self.headers),
-                "createdAt": iso(self.created_at), "updatedAt": iso(self.updated_at),
-                "disabledAt": iso(self.disabled_at) if self.disabled_at else None}
+        return {
+            "id": self.id,
+            "url": self.url,
+            "event": self.event,
+            "headers": dict(self.headers),
+            "createdAt": iso(self.created_at),
+            "updatedAt": iso(self.updated_at),
+            "disabledAt": iso(self.disabled_at) if self.disabled_at else None,
+        }
 
 
 @dataclass(slots=True)
@@ -61,9 +90,16 @@ class Delivery:
     gave_up: bool = False
 
     def public(self) -> dict[str, Any]:
-        return {"eventId": self.event_id, "event": self.event, "url": self.url, "webhookId": self.webhook_id,
-                "payload": self.payload, "attempts": self.attempts, "delivered": self.delivered,
-                "gaveUp": self.gave_up}
+        return {
+            "eventId": self.event_id,
+            "event": self.event,
+            "url": self.url,
+            "webhookId": self.webhook_id,
+            "payload": self.payload,
+            "attempts": self.attempts,
+            "delivered": self.delivered,
+            "gaveUp": self.gave_up,
+        }
 
 
 def url_problem(url: Any, *, allow_private: bool) -> str | None:
@@ -91,8 +127,14 @@ def url_problem(url: Any, *, allow_private: bool) -> str | None:
 
 
 class WebhookDispatcher:
-    def __init__(self, *, retry_delays: tuple[float, ...], timeout: float, signing_secret: str | None,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        retry_delays: tuple[float, ...],
+        timeout: float,
+        signing_secret: str | None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self.retry_delays = retry_delays
         self.timeout = timeout
         self.signing_secret = signing_secret
@@ -100,8 +142,9 @@ class WebhookDispatcher:
         self.deliveries: list[Delivery] = []
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def send(self, url: str, payload: dict[str, Any], *, headers: dict[str, str] | None = None,
-             webhook_id: str | None = None) -> Delivery:
+    def send(
+        self, url: str, payload: dict[str, Any], *, headers: dict[str, str] | None = None, webhook_id: str | None = None
+    ) -> Delivery:
         body = dict(payload)
         body.setdefault("eventId", str(uuid.uuid4()))
         delivery = Delivery(body["eventId"], str(body.get("event")), url, body, webhook_id)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
 
 from .base import Amount, Day, Timestamp, WireModel
+
+
+def _mcc_text(value: Any) -> Any:
+    """The spec types the Merchant Category Code as a string; some payloads send it as a number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:04d}"
+    return value
 
 
 # ---------------------------------------------------------------------------------------------- accounts
@@ -159,7 +168,7 @@ class CreditCardMetadata(WireModel):
     other_credits_type: str | None = None
     other_credits_additional_info: str | None = None
     purchase_date: Timestamp | None = None
-    payee_mcc: int | None = Field(default=None, alias="payeeMCC")
+    payee_mcc: Annotated[str | None, BeforeValidator(_mcc_text)] = Field(default=None, alias="payeeMCC")
     card_number: str | None = None
     bill_id: str | None = None
     bill_forecast_date: str | None = None
@@ -256,6 +265,7 @@ class BillPayment(WireModel):
 
 class Bill(WireModel):
     id: str
+    account_id: str | None = None
     due_date: Timestamp
     bill_closing_date: Timestamp | None = None
     total_amount: Amount

@@ -44,6 +44,12 @@ class InvestmentTransaction(WireModel):
     brokerage_number: str | None = None
 
 
+class InlineInvestmentTransaction(InvestmentTransaction):
+    """The deprecated ``Investment.transactions`` rows, which may come without an id."""
+
+    id: str | None = None  # type: ignore[assignment]
+
+
 class Company(WireModel):
     name: str | None = None
     cnpj: str | None = None
@@ -119,7 +125,7 @@ class Investment(WireModel):
     created_at: Timestamp | None = None
     updated_at: Timestamp | None = None
     institution: InvestmentInstitution | None = None
-    transactions: list[InvestmentTransaction] | None = None
+    transactions: list[InlineInvestmentTransaction] | None = None
 
 
 # ---------------------------------------------------------------------------------------------- loans

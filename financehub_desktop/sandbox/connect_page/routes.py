@@ -11,14 +11,19 @@ from starlette.routing import Route
 from ..errors import ApiError
 
 STATIC = Path(__file__).with_name("static")
-_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-          ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
 _FILES = {"connect.js", "connect.css", "sandbox.svg"}
 
 
 async def connect_page(request: Request) -> Response:
-    return Response((STATIC / "connect.html").read_bytes(), media_type=_TYPES[".html"],
-                    headers={"Cache-Control": "no-store"})
+    return Response(
+        (STATIC / "connect.html").read_bytes(), media_type=_TYPES[".html"], headers={"Cache-Control": "no-store"}
+    )
 
 
 async def static_file(request: Request) -> Response:

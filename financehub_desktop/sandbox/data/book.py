@@ -57,8 +57,15 @@ def holder_for(seed: int, username: str) -> Holder:
 
 class ItemBook:
     def __init__(
-        self, *, seed: int, item_id: str, bank: BankProfile, username: str, perf: int = 1,
-        two_checking: bool = False, perf_cap: int = 5000,
+        self,
+        *,
+        seed: int,
+        item_id: str,
+        bank: BankProfile,
+        username: str,
+        perf: int = 1,
+        two_checking: bool = False,
+        perf_cap: int = 5000,
     ) -> None:
         self.item_id = item_id
         self.bank = bank
@@ -83,15 +90,23 @@ class ItemBook:
         }
         if self.accounts.extra_checking:
             self.account_numbers[self.accounts.extra_checking] = f"{rng.randint(10000, 99999)}-{rng.randint(0, 9)}"
-        self.opening = {self.accounts.checking: money(Decimal(rng.randrange(800_000, 2_500_000)) / 100),
-                        self.accounts.savings: money(Decimal(rng.randrange(1_000_000, 4_000_000)) / 100),
-                        self.accounts.card: Decimal("0.00")}
+        self.opening = {
+            self.accounts.checking: money(Decimal(rng.randrange(800_000, 2_500_000)) / 100),
+            self.accounts.savings: money(Decimal(rng.randrange(1_000_000, 4_000_000)) / 100),
+            self.accounts.card: Decimal("0.00"),
+        }
         if self.accounts.extra_checking:
             self.opening[self.accounts.extra_checking] = Decimal("350.00")
         self.ledger: dict[str, Txn] = {}
         self.bills = BillBook(self.ledger)
-        self.generator = DayGenerator(seed_key=self.seed_key, namespace=self.ns, accounts=self.accounts,
-                                      holder=self.holder, bank_ispb=bank.ispb, perf=perf)
+        self.generator = DayGenerator(
+            seed_key=self.seed_key,
+            namespace=self.ns,
+            accounts=self.accounts,
+            holder=self.holder,
+            bank_ispb=bank.ispb,
+            perf=perf,
+        )
         self.last_day: date | None = None
         self.created_at: datetime | None = None
         self.synced_at: datetime | None = None
@@ -171,8 +186,14 @@ class ItemBook:
     def _drop_one(self, today: date, changes: SyncChanges) -> None:
         """The bank reverses one recent PIX (a duplicate it had shown): the transaction disappears upstream."""
         candidates = sorted(
-            (t for t in self.ledger.values() if t.account_id == self.accounts.checking
-             and t.category_id == "05070000" and t.status == "POSTED" and today - t.day <= timedelta(days=30)),
+            (
+                t
+                for t in self.ledger.values()
+                if t.account_id == self.accounts.checking
+                and t.category_id == "05070000"
+                and t.status == "POSTED"
+                and today - t.day <= timedelta(days=30)
+            ),
             key=lambda t: t.sort_key,
         )
         if not candidates:
@@ -203,8 +224,10 @@ class ItemBook:
         return index + 1 if index < len(keys) and keys[index] == key else index
 
     def balance(self, account_id: str) -> Decimal:
-        posted = sum((t.amount for t in self.ledger.values() if t.account_id == account_id and t.status == "POSTED"),
-                     Decimal("0.00"))
+        posted = sum(
+            (t.amount for t in self.ledger.values() if t.account_id == account_id and t.status == "POSTED"),
+            Decimal("0.00"),
+        )
         if account_id == self.accounts.card:
             return money(self.open_card_amount())
         return money(self.opening[account_id] + posted)
@@ -213,47 +236,84 @@ class ItemBook:
         latest = self.bills.latest()
         since = latest.closing_day if latest else date.min
         unpaid = latest.total - latest.paid if latest and latest.payments else (latest.total if latest else Decimal(0))
-        current = sum((t.amount for t in self.ledger.values() if t.account_id == self.accounts.card
-                       and t.status == "POSTED" and t.day > since), Decimal("0.00"))
+        current = sum(
+            (
+                t.amount
+                for t in self.ledger.values()
+                if t.account_id == self.accounts.card and t.status == "POSTED" and t.day > since
+            ),
+            Decimal("0.00"),
+        )
         return unpaid + current if latest and not latest.payments else current + self.bills.carry
 
     def account_wire(self, account_id: str, now: datetime) -> dict[str, Any]:
         acc = self.accounts
         created = iso(self.created_at or now)
         updated = iso(self.synced_at or now)
-        base: dict[str, Any] = {"id": account_id, "itemId": self.item_id, "currencyCode": "BRL",
-                                "taxNumber": self.holder.cpf, "owner": self.holder.name,
-                                "number": self.account_numbers[account_id], "balance": self.balance(account_id),
-                                "createdAt": created, "updatedAt": updated, "bankData": None, "creditData": None}
+        base: dict[str, Any] = {
+            "id": account_id,
+            "itemId": self.item_id,
+            "currencyCode": "BRL",
+            "taxNumber": self.holder.cpf,
+            "owner": self.holder.name,
+            "number": self.account_numbers[account_id],
+            "balance": self.balance(account_id),
+            "createdAt": created,
+            "updatedAt": updated,
+            "bankData": None,
+            "creditData": None,
+        }
         if account_id == acc.card:
             limit = Decimal("15000.00")
-            future = sum((t.amount for t in self.ledger.values() if t.account_id == acc.card
-                          and t.status == "PENDING"), Decimal(0))
+            future = sum(
+                (t.amount for t in self.ledger.values() if t.account_id == acc.card and t.status == "PENDING"),
+                Decimal(0),
+            )
             today = self.last_day or now.date()
-            close = today.replace(day=CLOSING_DAY) if today.day <= CLOSING_DAY else add_months(today.replace(day=CLOSING_DAY), 1)
+            close = (
+                today.replace(day=CLOSING_DAY)
+                if today.day <= CLOSING_DAY
+                else add_months(today.replace(day=CLOSING_DAY), 1)
+            )
             latest = self.bills.latest()
-            base.update(type="CREDIT", subtype="CREDIT_CARD", name=f"{self.bank.bank_name} {self.bank.card_brand} "
-                        f"{self.bank.card_level.title()}", marketingName=f"{self.bank.bank_name} "
-                        f"{self.bank.card_level.title()}")
+            base.update(
+                type="CREDIT",
+                subtype="CREDIT_CARD",
+                name=f"{self.bank.bank_name} {self.bank.card_brand} {self.bank.card_level.title()}",
+                marketingName=f"{self.bank.bank_name} {self.bank.card_level.title()}",
+            )
             base["creditData"] = {
-                "level": self.bank.card_level, "brand": self.bank.card_brand, "brandAdditionalInfo": None,
-                "balanceCloseDate": iso_day(close), "balanceDueDate": iso_day(close.replace(day=DUE_DAY)),
+                "level": self.bank.card_level,
+                "brand": self.bank.card_brand,
+                "brandAdditionalInfo": None,
+                "balanceCloseDate": iso_day(close),
+                "balanceDueDate": iso_day(close.replace(day=DUE_DAY)),
                 "availableCreditLimit": money(max(limit - base["balance"] - future, Decimal(0))),
                 "balanceForeignCurrency": None,
-                "minimumPayment": latest.minimum if latest else None, "creditLimit": limit,
-                "isLimitFlexible": False, "status": "ACTIVE", "holderType": "MAIN",
-                "disaggregatedCreditLimits": None, "additionalCards": None,
+                "minimumPayment": latest.minimum if latest else None,
+                "creditLimit": limit,
+                "isLimitFlexible": False,
+                "status": "ACTIVE",
+                "holderType": "MAIN",
+                "disaggregatedCreditLimits": None,
+                "additionalCards": None,
             }
             return base
         savings = account_id == acc.savings
-        base.update(type="BANK", subtype="SAVINGS_ACCOUNT" if savings else "CHECKING_ACCOUNT",
-                    name="Conta Poupança" if savings else "Conta Corrente",
-                    marketingName=f"{self.bank.bank_name} {'Poupança' if savings else 'Conta Corrente'}")
-        base["bankData"] = {"transferNumber": f"{self.bank.compe}/0001/{self.account_numbers[account_id]}",
-                            "closingBalance": base["balance"], "automaticallyInvestedBalance": Decimal("0.00"),
-                            "overdraftContractedLimit": None if savings else Decimal("2000.00"),
-                            "overdraftUsedLimit": None if savings else Decimal("0.00"),
-                            "unarrangedOverdraftAmount": None}
+        base.update(
+            type="BANK",
+            subtype="SAVINGS_ACCOUNT" if savings else "CHECKING_ACCOUNT",
+            name="Conta Poupança" if savings else "Conta Corrente",
+            marketingName=f"{self.bank.bank_name} {'Poupança' if savings else 'Conta Corrente'}",
+        )
+        base["bankData"] = {
+            "transferNumber": f"{self.bank.compe}/0001/{self.account_numbers[account_id]}",
+            "closingBalance": base["balance"],
+            "automaticallyInvestedBalance": Decimal("0.00"),
+            "overdraftContractedLimit": None if savings else Decimal("2000.00"),
+            "overdraftUsedLimit": None if savings else Decimal("0.00"),
+            "unarrangedOverdraftAmount": None,
+        }
         return base
 
     def loan_wire(self) -> dict[str, Any] | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..wire import iso, iso_day, money
 from .documents import cpf, person_name, pix_key
-from .ledger import Bill, Txn, add_months, stable_id
+from .ledger import Bill, Txn, TxnType, add_months, stable_id
 from .merchants import BILLERS, EMPLOYERS, MERCHANTS, MERCHANTS_BY_KEY, Biller, MerchantProfile
 
 CLOSING_DAY = 3
@@ -21,8 +21,21 @@ DUE_DAY = 10
 SCHEDULE_LEAD_DAYS = 3
 INSTALLMENT_KEYS = frozenset({"magalu", "amazon", "mercadolivre", "renner", "latam"})
 _MERCHANT_WEIGHTS = {
-    "ifood": 9, "uber": 8, "99": 4, "pao": 5, "carrefour": 4, "assai": 2, "drogasil": 3, "shell": 3,
-    "amazon": 3, "mercadolivre": 3, "magalu": 1, "renner": 1, "outback": 2, "latam": 1, "sympla": 1,
+    "ifood": 9,
+    "uber": 8,
+    "99": 4,
+    "pao": 5,
+    "carrefour": 4,
+    "assai": 2,
+    "drogasil": 3,
+    "shell": 3,
+    "amazon": 3,
+    "mercadolivre": 3,
+    "magalu": 1,
+    "renner": 1,
+    "outback": 2,
+    "latam": 1,
+    "sympla": 1,
 }
 
 
@@ -77,7 +90,7 @@ class DayGenerator:
         self.bank_ispb = bank_ispb
         self.perf = max(1, perf)
         rng = random.Random(f"{seed_key}:setup")
-        self.salary = money(Decimal(rng.randrange(1_150_000, 1_500_000)) / 100)
+        self.salary = money(Decimal(rng.randrange(950_000, 1_250_000)) / 100)
         self.employer = EMPLOYERS[rng.randrange(len(EMPLOYERS))]
         self.rent = money(Decimal(rng.randrange(2_200, 3_400)))
         self.landlord = self._counterparty(random.Random(f"{seed_key}:landlord"))
@@ -91,18 +104,32 @@ class DayGenerator:
         document = cpf(rng)
         banks = ("60701190", "00000000", "18236120", "00360305", "60746948")
         return Counterparty(
-            name, document, pix_key(rng, name, document), rng.choice(banks), f"{rng.randint(1, 9999):04d}",
+            name,
+            document,
+            pix_key(rng, name, document),
+            rng.choice(banks),
+            f"{rng.randint(1, 9999):04d}",
             f"{rng.randint(10000, 999999)}-{rng.randint(0, 9)}",
         )
 
     # ------------------------------------------------------------------------------------------ helpers
     def _txn(
-        self, account: str, day: date, key: str, description: str, amount: Decimal, *, now: datetime,
-        horizon: date, category: str | None, operation: str | None = None, **extra: Any,
+        self,
+        account: str,
+        day: date,
+        key: str,
+        description: str,
+        amount: Decimal,
+        *,
+        now: datetime,
+        horizon: date,
+        category: str | None,
+        operation: str | None = None,
+        **extra: Any,
     ) -> Txn:
         signed_credit = amount > 0
         is_card = account == self.acc.card
-        txn_type = ("DEBIT" if amount > 0 else "CREDIT") if is_card else ("CREDIT" if signed_credit else "DEBIT")
+        txn_type: TxnType = ("DEBIT" if amount > 0 else "CREDIT") if is_card else ("CREDIT" if signed_credit else "DEBIT")
         return Txn(
             id=stable_id(self.ns, account, day.isoformat(), key),
             account_id=account,
@@ -122,7 +149,9 @@ class DayGenerator:
 
     def _pix(self, other: Counterparty, *, sent: bool, reason: str | None = None) -> dict[str, Any]:
         me = _participant(self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001", account="123456-7")
-        them = _participant(other.name, other.document, ispb=other.bank_ispb, branch=other.branch, account=other.account)
+        them = _participant(
+            other.name, other.document, ispb=other.bank_ispb, branch=other.branch, account=other.account
+        )
         return {
             "payer": me if sent else them,
             "receiver": them if sent else me,
@@ -170,16 +199,25 @@ class DayGenerator:
                 "totalInstallments": parts if parts > 1 else None,
                 "totalAmount": total,
                 "purchaseDate": iso_day(day),
-                "payeeMCC": merchant.mcc,
+                "payeeMCC": str(merchant.mcc),
                 "cardNumber": self.acc.card_last4,
                 "billId": None,
                 "paymentType": "INSTALLMENT" if parts > 1 else "SINGLE",
             }
             rows.append(
                 self._txn(
-                    self.acc.card, when, f"buy{n}:{i}", merchant.statement_text + suffix, amount, now=now,
-                    horizon=horizon, category=merchant.category_id, operation="PAGAMENTO", card_meta=meta,
-                    merchant=merchant, raw=f"{merchant.statement_text}{suffix}",
+                    self.acc.card,
+                    when,
+                    f"buy{n}:{i}",
+                    merchant.statement_text + suffix,
+                    amount,
+                    now=now,
+                    horizon=horizon,
+                    category=merchant.category_id,
+                    operation="PAGAMENTO",
+                    card_meta=meta,
+                    merchant=merchant,
+                    raw=f"{merchant.statement_text}{suffix}",
                 )
             )
         return rows
@@ -195,28 +233,90 @@ class DayGenerator:
         for key, dom in (("netflix", 7), ("spotify", 12), ("smartfit", 3)):
             if day.day == dom:
                 m = MERCHANTS_BY_KEY[key]
-                meta = {"cardNumber": self.acc.card_last4, "payeeMCC": m.mcc, "paymentType": "SINGLE",
-                        "purchaseDate": iso_day(day), "billId": None}
-                out.append(self._txn(self.acc.card, day, key, m.statement_text, m.low, now=now, horizon=horizon,
-                                     category=m.category_id, operation="PAGAMENTO", card_meta=meta, merchant=m))
+                meta = {
+                    "cardNumber": self.acc.card_last4,
+                    "payeeMCC": str(m.mcc),
+                    "paymentType": "SINGLE",
+                    "purchaseDate": iso_day(day),
+                    "billId": None,
+                }
+                out.append(
+                    self._txn(
+                        self.acc.card,
+                        day,
+                        key,
+                        m.statement_text,
+                        m.low,
+                        now=now,
+                        horizon=horizon,
+                        category=m.category_id,
+                        operation="PAGAMENTO",
+                        card_meta=meta,
+                        merchant=m,
+                    )
+                )
         if rng.random() < 0.03:
             usd = money(Decimal(rng.uniform(40, 220)))
             brl = money(usd * Decimal("5.42"))
-            meta = {"cardNumber": self.acc.card_last4, "paymentType": "SINGLE", "purchaseDate": iso_day(day),
-                    "billId": None}
-            out.append(self._txn(self.acc.card, day, "intl", "AMAZON WEB SERVICES", brl, now=now, horizon=horizon,
-                                 category="09000000", operation="PAGAMENTO", card_meta=meta))
+            meta = {
+                "cardNumber": self.acc.card_last4,
+                "paymentType": "SINGLE",
+                "purchaseDate": iso_day(day),
+                "billId": None,
+            }
+            out.append(
+                self._txn(
+                    self.acc.card,
+                    day,
+                    "intl",
+                    "AMAZON WEB SERVICES",
+                    brl,
+                    now=now,
+                    horizon=horizon,
+                    category="09000000",
+                    operation="PAGAMENTO",
+                    card_meta=meta,
+                )
+            )
             iof = money(brl * Decimal("0.0438"))
-            fee_meta = {"cardNumber": self.acc.card_last4, "feeType": "OTHER",
-                        "feeTypeAdditionalInfo": "IOF compra internacional", "billId": None}
-            out.append(self._txn(self.acc.card, day, "iof", "IOF COMPRA INTERNACIONAL", iof, now=now, horizon=horizon,
-                                 category="15020000", operation="TARIFA", card_meta=fee_meta))
+            fee_meta = {
+                "cardNumber": self.acc.card_last4,
+                "feeType": "OTHER",
+                "feeTypeAdditionalInfo": "IOF compra internacional",
+                "billId": None,
+            }
+            out.append(
+                self._txn(
+                    self.acc.card,
+                    day,
+                    "iof",
+                    "IOF COMPRA INTERNACIONAL",
+                    iof,
+                    now=now,
+                    horizon=horizon,
+                    category="15020000",
+                    operation="TARIFA",
+                    card_meta=fee_meta,
+                )
+            )
         if rng.random() < 0.02:
             m = MERCHANTS_BY_KEY["amazon"]
             refund = -money(Decimal(rng.uniform(30, 150)))
-            out.append(self._txn(self.acc.card, day, "refund", f"ESTORNO {m.statement_text}", refund, now=now,
-                                 horizon=horizon, category="08010000", operation="ESTORNO", merchant=m,
-                                 card_meta={"cardNumber": self.acc.card_last4, "billId": None}))
+            out.append(
+                self._txn(
+                    self.acc.card,
+                    day,
+                    "refund",
+                    f"ESTORNO {m.statement_text}",
+                    refund,
+                    now=now,
+                    horizon=horizon,
+                    category="08010000",
+                    operation="ESTORNO",
+                    merchant=m,
+                    card_meta={"cardNumber": self.acc.card_last4, "billId": None},
+                )
+            )
         if day.day == CLOSING_DAY:
             out += book.close_bill(self, day, now=now, horizon=horizon)
         if day.day == DUE_DAY:
@@ -228,55 +328,148 @@ class DayGenerator:
         amount = money(Decimal(rng.uniform(float(biller.low), float(biller.high))))
         digitable, barcode = self._boleto_line(rng, amount)
         payment = {
-            "payer": _participant(self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001",
-                                  account="123456-7"),
-            "receiver": {"documentNumber": {"type": "CNPJ", "value": biller.cnpj}, "name": biller.name,
-                         "accountNumber": None, "branchNumber": None, "routingNumber": None,
-                         "routingNumberISPB": None},
+            "payer": _participant(
+                self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001", account="123456-7"
+            ),
+            "receiver": {
+                "documentNumber": {"type": "CNPJ", "value": biller.cnpj},
+                "name": biller.name,
+                "accountNumber": None,
+                "branchNumber": None,
+                "routingNumber": None,
+                "routingNumberISPB": None,
+            },
             "reason": None,
             "referenceNumber": barcode[-10:],
             "receiverReferenceId": None,
             "authenticationCode": None,
             "paymentMethod": "BOLETO",
-            "boletoMetadata": {"digitableLine": digitable, "barcode": barcode, "baseAmount": amount,
-                               "interestAmount": Decimal("0.00"), "penaltyAmount": Decimal("0.00"),
-                               "discountAmount": Decimal("0.00")},
+            "boletoMetadata": {
+                "digitableLine": digitable,
+                "barcode": barcode,
+                "baseAmount": amount,
+                "interestAmount": Decimal("0.00"),
+                "penaltyAmount": Decimal("0.00"),
+                "discountAmount": Decimal("0.00"),
+            },
         }
-        return self._txn(self.acc.checking, due, f"boleto:{biller.key}", f"PAGAMENTO DE BOLETO {biller.name}",
-                         -amount, now=now, horizon=horizon, category=biller.category_id, operation="BOLETO",
-                         payment_data=payment)
+        return self._txn(
+            self.acc.checking,
+            due,
+            f"boleto:{biller.key}",
+            f"PAGAMENTO DE BOLETO {biller.name}",
+            -amount,
+            now=now,
+            horizon=horizon,
+            category=biller.category_id,
+            operation="BOLETO",
+            payment_data=payment,
+        )
 
-    def _checking_day(self, day: date, rng: random.Random, *, now: datetime, horizon: date, book: BillBook) -> list[Txn]:
+    def _checking_day(
+        self, day: date, rng: random.Random, *, now: datetime, horizon: date, book: BillBook
+    ) -> list[Txn]:
         acc, out = self.acc.checking, []
         if day.day == 5:
             employer, employer_cnpj = self.employer
             salary = self.salary
             payer = _participant(employer, employer_cnpj, ispb="60746948", branch="2373", account="55012-1")
-            me = _participant(self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001",
-                              account="123456-7")
-            out.append(self._txn(acc, day, "salary", f"SALARIO {employer[:24]}", salary, now=now, horizon=horizon,
-                                 category="01010000", operation="FOLHA_PAGAMENTO",
-                                 payment_data={"payer": payer, "receiver": me, "paymentMethod": "TED",
-                                               "reason": "Salário", "referenceNumber": None,
-                                               "receiverReferenceId": None, "authenticationCode": None,
-                                               "boletoMetadata": None}))
+            me = _participant(self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001", account="123456-7")
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "salary",
+                    f"SALARIO {employer[:24]}",
+                    salary,
+                    now=now,
+                    horizon=horizon,
+                    category="01010000",
+                    operation="FOLHA_PAGAMENTO",
+                    payment_data={
+                        "payer": payer,
+                        "receiver": me,
+                        "paymentMethod": "TED",
+                        "reason": "Salário",
+                        "referenceNumber": None,
+                        "receiverReferenceId": None,
+                        "authenticationCode": None,
+                        "boletoMetadata": None,
+                    },
+                )
+            )
         if (day.month, day.day) in ((11, 30), (12, 20)):
-            out.append(self._txn(acc, day, "13th", f"13 SALARIO {self.employer[0][:24]}", money(self.salary / 2),
-                                 now=now, horizon=horizon, category="01010000", operation="FOLHA_PAGAMENTO"))
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "13th",
+                    f"13 SALARIO {self.employer[0][:24]}",
+                    money(self.salary / 2),
+                    now=now,
+                    horizon=horizon,
+                    category="01010000",
+                    operation="FOLHA_PAGAMENTO",
+                )
+            )
         if day.day == 7:
-            out.append(self._txn(acc, day, "invest", "APLICACAO CDB PLUGGY INVEST", Decimal("-500.00"), now=now,
-                                 horizon=horizon, category="03020000", operation="OUTROS"))
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "invest",
+                    "APLICACAO CDB PLUGGY INVEST",
+                    Decimal("-500.00"),
+                    now=now,
+                    horizon=horizon,
+                    category="03020000",
+                    operation="OUTROS",
+                )
+            )
         if day.day == 1:
-            out.append(self._txn(acc, day, "fee", "TARIFA PACOTE DE SERVICOS", Decimal("-39.90"), now=now,
-                                 horizon=horizon, category="16010000", operation="PACOTE_TARIFA_SERVICOS"))
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "fee",
+                    "TARIFA PACOTE DE SERVICOS",
+                    Decimal("-39.90"),
+                    now=now,
+                    horizon=horizon,
+                    category="16010000",
+                    operation="PACOTE_TARIFA_SERVICOS",
+                )
+            )
         if day.day == 10:
-            out.append(self._txn(acc, day, "rent", f"PIX ENVIADO {self.landlord.name.upper()}", -self.rent, now=now,
-                                 horizon=horizon, category="17010000", operation="PIX",
-                                 payment_data=self._pix(self.landlord, sent=True, reason="Aluguel"),
-                                 raw=f"PIX ENVIADO - {self.landlord.name.upper()}"))
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "rent",
+                    f"PIX ENVIADO {self.landlord.name.upper()}",
+                    -self.rent,
+                    now=now,
+                    horizon=horizon,
+                    category="17010000",
+                    operation="PIX",
+                    payment_data=self._pix(self.landlord, sent=True, reason="Aluguel"),
+                    raw=f"PIX ENVIADO - {self.landlord.name.upper()}",
+                )
+            )
         if day.day == 6:
-            out.append(self._txn(acc, day, "to-savings", "TRANSFERENCIA PARA POUPANCA", Decimal("-600.00"), now=now,
-                                 horizon=horizon, category="04000000", operation="TRANSFERENCIA_MESMA_INSTITUICAO"))
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "to-savings",
+                    "TRANSFERENCIA PARA POUPANCA",
+                    Decimal("-600.00"),
+                    now=now,
+                    horizon=horizon,
+                    category="04000000",
+                    operation="TRANSFERENCIA_MESMA_INSTITUICAO",
+                )
+            )
         for biller in BILLERS:
             due = day + timedelta(days=SCHEDULE_LEAD_DAYS)
             if due.day == biller.day:
@@ -284,45 +477,132 @@ class DayGenerator:
         if self.loan_first_due and day >= self.loan_first_due and day.day == self.loan_first_due.day:
             number = (day.year - self.loan_first_due.year) * 12 + day.month - self.loan_first_due.month + 1
             if number <= self.loan_total:
-                out.append(self._txn(acc, day, "loan", f"PARCELA EMPRESTIMO PESSOAL {number:02d}/{self.loan_total}",
-                                     -self.loan_installment, now=now, horizon=horizon, category="02040000",
-                                     operation="OPERACAO_CREDITO"))
+                out.append(
+                    self._txn(
+                        acc,
+                        day,
+                        "loan",
+                        f"PARCELA EMPRESTIMO PESSOAL {number:02d}/{self.loan_total}",
+                        -self.loan_installment,
+                        now=now,
+                        horizon=horizon,
+                        category="02040000",
+                        operation="OPERACAO_CREDITO",
+                    )
+                )
         for n in range(self.perf):
             if rng.random() < 0.15:
                 other = rng.choice(self.contacts)
                 value = money(Decimal(rng.uniform(15, 450)))
-                out.append(self._txn(acc, day, f"pix-out{n}", f"PIX ENVIADO {other.name.upper()}", -value, now=now,
-                                     horizon=horizon, category="05070000", operation="PIX",
-                                     payment_data=self._pix(other, sent=True)))
+                out.append(
+                    self._txn(
+                        acc,
+                        day,
+                        f"pix-out{n}",
+                        f"PIX ENVIADO {other.name.upper()}",
+                        -value,
+                        now=now,
+                        horizon=horizon,
+                        category="05070000",
+                        operation="PIX",
+                        payment_data=self._pix(other, sent=True),
+                    )
+                )
             if rng.random() < 0.08:
                 other = rng.choice(self.contacts)
                 value = money(Decimal(rng.uniform(20, 600)))
-                out.append(self._txn(acc, day, f"pix-in{n}", f"PIX RECEBIDO {other.name.upper()}", value, now=now,
-                                     horizon=horizon, category="05070000", operation="PIX",
-                                     payment_data=self._pix(other, sent=False)))
+                out.append(
+                    self._txn(
+                        acc,
+                        day,
+                        f"pix-in{n}",
+                        f"PIX RECEBIDO {other.name.upper()}",
+                        value,
+                        now=now,
+                        horizon=horizon,
+                        category="05070000",
+                        operation="PIX",
+                        payment_data=self._pix(other, sent=False),
+                    )
+                )
             if rng.random() < 0.06:
                 m = MERCHANTS_BY_KEY[rng.choice(("pao", "carrefour", "drogasil"))]
                 value = money(Decimal(rng.uniform(float(m.low), float(m.high) / 2)))
-                out.append(self._txn(acc, day, f"debit{n}", f"COMPRA CARTAO DEBITO {m.statement_text}", -value,
-                                     now=now, horizon=horizon, category=m.category_id, operation="CARTAO", merchant=m))
+                out.append(
+                    self._txn(
+                        acc,
+                        day,
+                        f"debit{n}",
+                        f"COMPRA CARTAO DEBITO {m.statement_text}",
+                        -value,
+                        now=now,
+                        horizon=horizon,
+                        category=m.category_id,
+                        operation="CARTAO",
+                        merchant=m,
+                    )
+                )
         return out
 
     def _savings_day(self, day: date, rng: random.Random, *, now: datetime, horizon: date) -> list[Txn]:
         acc, out = self.acc.savings, []
         if day.day == 6:
-            out.append(self._txn(acc, day, "from-checking", "TRANSFERENCIA DA CONTA CORRENTE", Decimal("600.00"),
-                                 now=now, horizon=horizon, category="04000000",
-                                 operation="TRANSFERENCIA_MESMA_INSTITUICAO"))
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "from-checking",
+                    "TRANSFERENCIA DA CONTA CORRENTE",
+                    Decimal("600.00"),
+                    now=now,
+                    horizon=horizon,
+                    category="04000000",
+                    operation="TRANSFERENCIA_MESMA_INSTITUICAO",
+                )
+            )
         if day.day == 1:
             yield_amount = money(Decimal(rng.uniform(20, 95)))
-            out.append(self._txn(acc, day, "yield", "RENDIMENTO POUPANCA", yield_amount, now=now, horizon=horizon,
-                                 category="03060000", operation="RENDIMENTO_APLIC_FINANCEIRA"))
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "yield",
+                    "RENDIMENTO POUPANCA",
+                    yield_amount,
+                    now=now,
+                    horizon=horizon,
+                    category="03060000",
+                    operation="RENDIMENTO_APLIC_FINANCEIRA",
+                )
+            )
         if rng.random() < 0.01:
-            out.append(self._txn(acc, day, "withdrawal", "RESGATE POUPANCA", Decimal("-1500.00"), now=now,
-                                 horizon=horizon, category="04000000", operation="TRANSFERENCIA_MESMA_INSTITUICAO"))
+            out.append(
+                self._txn(
+                    acc,
+                    day,
+                    "withdrawal",
+                    "RESGATE POUPANCA",
+                    Decimal("-1500.00"),
+                    now=now,
+                    horizon=horizon,
+                    category="04000000",
+                    operation="TRANSFERENCIA_MESMA_INSTITUICAO",
+                )
+            )
         if self.acc.extra_checking and day.day == 15:
-            out.append(self._txn(self.acc.extra_checking, day, "joint", "PIX RECEBIDO CONTA CONJUNTA",
-                                 Decimal("1200.00"), now=now, horizon=horizon, category="04020000", operation="PIX"))
+            out.append(
+                self._txn(
+                    self.acc.extra_checking,
+                    day,
+                    "joint",
+                    "PIX RECEBIDO CONTA CONJUNTA",
+                    Decimal("1200.00"),
+                    now=now,
+                    horizon=horizon,
+                    category="04020000",
+                    operation="PIX",
+                )
+            )
         return out
 
 
@@ -347,15 +627,52 @@ class BillBook:
             interest = money(self.carry * Decimal("0.1390"))
             iof = money(self.carry * Decimal("0.0038"))
             meta = {"cardNumber": gen.acc.card_last4, "otherCreditsType": "REVOLVING_CREDIT", "billId": bill_id}
-            extra.append(gen._txn(gen.acc.card, day, "revolving", "JUROS ROTATIVO", interest, now=now,
-                                  horizon=horizon, category="02020000",
-                                  operation="OPERACOES_CREDITO_CONTRATADAS_CARTAO", card_meta=meta))
-            extra.append(gen._txn(gen.acc.card, day, "revolving-iof", "IOF ROTATIVO", iof, now=now, horizon=horizon,
-                                  category="15020000", operation="TARIFA", card_meta=dict(meta)))
-            charges.append({"id": stable_id(gen.ns, "charge", bill_id, 1), "type": "LATE_PAYMENT_REMUNERATIVE_INTEREST",
-                            "amount": interest, "currencyCode": "BRL", "additionalInfo": "Juros do rotativo"})
-            charges.append({"id": stable_id(gen.ns, "charge", bill_id, 2), "type": "IOF", "amount": iof,
-                            "currencyCode": "BRL", "additionalInfo": None})
+            extra.append(
+                gen._txn(
+                    gen.acc.card,
+                    day,
+                    "revolving",
+                    "JUROS ROTATIVO",
+                    interest,
+                    now=now,
+                    horizon=horizon,
+                    category="02020000",
+                    operation="OPERACOES_CREDITO_CONTRATADAS_CARTAO",
+                    card_meta=meta,
+                )
+            )
+            extra.append(
+                gen._txn(
+                    gen.acc.card,
+                    day,
+                    "revolving-iof",
+                    "IOF ROTATIVO",
+                    iof,
+                    now=now,
+                    horizon=horizon,
+                    category="15020000",
+                    operation="TARIFA",
+                    card_meta=dict(meta),
+                )
+            )
+            charges.append(
+                {
+                    "id": stable_id(gen.ns, "charge", bill_id, 1),
+                    "type": "LATE_PAYMENT_REMUNERATIVE_INTEREST",
+                    "amount": interest,
+                    "currencyCode": "BRL",
+                    "additionalInfo": "Juros do rotativo",
+                }
+            )
+            charges.append(
+                {
+                    "id": stable_id(gen.ns, "charge", bill_id, 2),
+                    "type": "IOF",
+                    "amount": iof,
+                    "currencyCode": "BRL",
+                    "additionalInfo": None,
+                }
+            )
         total = self.carry + sum((t.amount for t in extra), Decimal("0.00"))
         for txn in self.ledger.values():
             if txn.account_id == gen.acc.card and start < txn.day <= day:
@@ -366,12 +683,30 @@ class BillBook:
         for txn in extra:
             if txn.card_meta is not None:
                 txn.card_meta["billId"] = bill_id
-        if any(t.description == "IOF COMPRA INTERNACIONAL" and start < t.day <= day for t in self.ledger.values()
-               if t.account_id == gen.acc.card):
-            iof_total = sum((t.amount for t in self.ledger.values() if t.account_id == gen.acc.card
-                             and t.description == "IOF COMPRA INTERNACIONAL" and start < t.day <= day), Decimal(0))
-            charges.append({"id": stable_id(gen.ns, "charge", bill_id, 3), "type": "IOF", "amount": money(iof_total),
-                            "currencyCode": "BRL", "additionalInfo": "IOF sobre compras internacionais"})
+        if any(
+            t.description == "IOF COMPRA INTERNACIONAL" and start < t.day <= day
+            for t in self.ledger.values()
+            if t.account_id == gen.acc.card
+        ):
+            iof_total = sum(
+                (
+                    t.amount
+                    for t in self.ledger.values()
+                    if t.account_id == gen.acc.card
+                    and t.description == "IOF COMPRA INTERNACIONAL"
+                    and start < t.day <= day
+                ),
+                Decimal(0),
+            )
+            charges.append(
+                {
+                    "id": stable_id(gen.ns, "charge", bill_id, 3),
+                    "type": "IOF",
+                    "amount": money(iof_total),
+                    "currencyCode": "BRL",
+                    "additionalInfo": "IOF sobre compras internacionais",
+                }
+            )
         total = money(max(total, Decimal("0.00")))
         due = day.replace(day=DUE_DAY)
         self.bills[bill_id] = Bill(bill_id, gen.acc.card, day, due, total, money(total * Decimal("0.15")), charges)
@@ -387,16 +722,41 @@ class BillBook:
         amount = bill.minimum if partial else bill.total
         self.carry = bill.total - amount
         bill.paid = amount
-        bill.payments.append({"id": stable_id(gen.ns, "bill-payment", bill.id), "valueType":
-                              "INSTALLMENT_PAYMENT" if partial else "FULL_PAYMENT", "paymentDate": iso_day(day),
-                              "paymentMode": "DEBIT_ACCOUNT", "amount": amount, "currencyCode": "BRL"})
+        bill.payments.append(
+            {
+                "id": stable_id(gen.ns, "bill-payment", bill.id),
+                "valueType": "INSTALLMENT_PAYMENT" if partial else "FULL_PAYMENT",
+                "paymentDate": iso_day(day),
+                "paymentMode": "DEBIT_ACCOUNT",
+                "amount": amount,
+                "currencyCode": "BRL",
+            }
+        )
         text = f"PAGAMENTO FATURA CARTAO FINAL {gen.acc.card_last4}"
         return [
-            gen._txn(gen.acc.checking, day, "bill-payment", text, -amount, now=now, horizon=horizon,
-                     category="05100000", operation="PAGAMENTO_FATURA"),
-            gen._txn(gen.acc.card, day, "bill-payment", "PAGAMENTO RECEBIDO - OBRIGADO", -amount, now=now,
-                     horizon=horizon, category="05100000", operation="PAGAMENTO_FATURA",
-                     card_meta={"cardNumber": gen.acc.card_last4, "billId": bill.id}),
+            gen._txn(
+                gen.acc.checking,
+                day,
+                "bill-payment",
+                text,
+                -amount,
+                now=now,
+                horizon=horizon,
+                category="05100000",
+                operation="PAGAMENTO_FATURA",
+            ),
+            gen._txn(
+                gen.acc.card,
+                day,
+                "bill-payment",
+                "PAGAMENTO RECEBIDO - OBRIGADO",
+                -amount,
+                now=now,
+                horizon=horizon,
+                category="05100000",
+                operation="PAGAMENTO_FATURA",
+                card_meta={"cardNumber": gen.acc.card_last4, "billId": bill.id},
+            ),
         ]
 
 

@@ -99,13 +99,14 @@ class Bill:
     def wire(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "accountId": self.account_id,
             "dueDate": iso_day(self.due_day),
             "billClosingDate": iso_day(self.closing_day),
             "totalAmount": self.total,
             "totalAmountCurrencyCode": "BRL",
             "minimumPaymentAmount": self.minimum,
             "allowsInstallments": True,
-            "financeCharges": self.finance_charges,
+            "financeCharges": [{**charge, "creditCardBillId": self.id} for charge in self.finance_charges],
             "payments": self.payments,
         }
 

@@ -34,24 +34,132 @@ class _Asset:
 
 
 ASSETS: tuple[_Asset, ...] = (
-    _Asset("cdb", "FIXED_INCOME", "CDB", "CDB Banco Inter 110% CDI", None, "BANCO INTER S.A.", Decimal("0.1180"),
-           "CDI", Decimal("110"), None, False, 3),
-    _Asset("lci", "FIXED_INCOME", "LCI", "LCI Caixa 92% CDI", None, "CAIXA ECONOMICA FEDERAL", Decimal("0.0990"),
-           "CDI", Decimal("92"), None, True, 2),
-    _Asset("selic", "FIXED_INCOME", "TREASURY", "Tesouro Selic 2029", "LFT 2029", "TESOURO NACIONAL",
-           Decimal("0.1075"), "SELIC", Decimal("100"), None, False, 4),
-    _Asset("ipca", "FIXED_INCOME", "TREASURY", "Tesouro IPCA+ 2035", "NTN-B PRINCIPAL 2035", "TESOURO NACIONAL",
-           Decimal("0.1050"), "IPCA", Decimal("6.12"), None, False, 10),
-    _Asset("fund", "MUTUAL_FUND", "MULTIMARKET_FUND", "Verde FIC FIM", None, None, Decimal("0.0950"), None, None,
-           Decimal("3.4517"), False, None),
-    _Asset("petr4", "EQUITY", "STOCK", "PETROBRAS PN", "PETR4", None, Decimal("0.08"), None, None, Decimal("36.80"),
-           False, None),
-    _Asset("itub4", "EQUITY", "STOCK", "ITAUUNIBANCO PN", "ITUB4", None, Decimal("0.10"), None, None,
-           Decimal("33.15"), False, None),
-    _Asset("hglg11", "EQUITY", "REAL_ESTATE_FUND", "CSHG LOGISTICA FII", "HGLG11", None, Decimal("0.06"), None, None,
-           Decimal("160.20"), True, None),
-    _Asset("mxrf11", "EQUITY", "REAL_ESTATE_FUND", "MAXI RENDA FII", "MXRF11", None, Decimal("0.05"), None, None,
-           Decimal("10.12"), True, None),
+    _Asset(
+        "cdb",
+        "FIXED_INCOME",
+        "CDB",
+        "CDB Banco Inter 110% CDI",
+        None,
+        "BANCO INTER S.A.",
+        Decimal("0.1180"),
+        "CDI",
+        Decimal("110"),
+        None,
+        False,
+        3,
+    ),
+    _Asset(
+        "lci",
+        "FIXED_INCOME",
+        "LCI",
+        "LCI Caixa 92% CDI",
+        None,
+        "CAIXA ECONOMICA FEDERAL",
+        Decimal("0.0990"),
+        "CDI",
+        Decimal("92"),
+        None,
+        True,
+        2,
+    ),
+    _Asset(
+        "selic",
+        "FIXED_INCOME",
+        "TREASURY",
+        "Tesouro Selic 2029",
+        "LFT 2029",
+        "TESOURO NACIONAL",
+        Decimal("0.1075"),
+        "SELIC",
+        Decimal("100"),
+        None,
+        False,
+        4,
+    ),
+    _Asset(
+        "ipca",
+        "FIXED_INCOME",
+        "TREASURY",
+        "Tesouro IPCA+ 2035",
+        "NTN-B PRINCIPAL 2035",
+        "TESOURO NACIONAL",
+        Decimal("0.1050"),
+        "IPCA",
+        Decimal("6.12"),
+        None,
+        False,
+        10,
+    ),
+    _Asset(
+        "fund",
+        "MUTUAL_FUND",
+        "MULTIMARKET_FUND",
+        "Verde FIC FIM",
+        None,
+        None,
+        Decimal("0.0950"),
+        None,
+        None,
+        Decimal("3.4517"),
+        False,
+        None,
+    ),
+    _Asset(
+        "petr4",
+        "EQUITY",
+        "STOCK",
+        "PETROBRAS PN",
+        "PETR4",
+        None,
+        Decimal("0.08"),
+        None,
+        None,
+        Decimal("36.80"),
+        False,
+        None,
+    ),
+    _Asset(
+        "itub4",
+        "EQUITY",
+        "STOCK",
+        "ITAUUNIBANCO PN",
+        "ITUB4",
+        None,
+        Decimal("0.10"),
+        None,
+        None,
+        Decimal("33.15"),
+        False,
+        None,
+    ),
+    _Asset(
+        "hglg11",
+        "EQUITY",
+        "REAL_ESTATE_FUND",
+        "CSHG LOGISTICA FII",
+        "HGLG11",
+        None,
+        Decimal("0.06"),
+        None,
+        None,
+        Decimal("160.20"),
+        True,
+        None,
+    ),
+    _Asset(
+        "mxrf11",
+        "EQUITY",
+        "REAL_ESTATE_FUND",
+        "MAXI RENDA FII",
+        "MXRF11",
+        None,
+        Decimal("0.05"),
+        None,
+        None,
+        Decimal("10.12"),
+        True,
+        None,
+    ),
 )
 
 
@@ -152,15 +260,15 @@ def build_investments(seed_key: str, ns: str, item_id: str, today: date, now: da
             n = buys
             while month <= today:
                 income = money(quantity * asset.unit_price * Decimal("0.0085")) if asset.unit_price else Decimal(0)
-                txns.append(_inv_txn(ns, inv_id, n, "INTEREST", "CREDIT", month, income, None, None,
-                                     "Rendimento FII"))
+                txns.append(_inv_txn(ns, inv_id, n, "INTEREST", "CREDIT", month, income, None, None, "Rendimento FII"))
                 month, n = add_months(month, 1), n + 1
         if asset.key == "petr4" and quantity and quantity > 20:
             sold = Decimal(10)
             price = money(asset.unit_price * Decimal("1.08")) if asset.unit_price else Decimal(0)
             day = today - timedelta(days=30)
-            txns.append(_inv_txn(ns, inv_id, 99, "SELL", "CREDIT", day, money(sold * price), sold, price,
-                                 "Venda PETR4"))
+            txns.append(
+                _inv_txn(ns, inv_id, 99, "SELL", "CREDIT", day, money(sold * price), sold, price, "Venda PETR4")
+            )
             invested -= money(sold * (invested / quantity))
             quantity -= sold
         inv = Investment(inv_id, item_id, asset, start, money(invested), quantity, txns, now, now, today)
@@ -168,8 +276,18 @@ def build_investments(seed_key: str, ns: str, item_id: str, today: date, now: da
     return result
 
 
-def _inv_txn(ns: str, inv_id: str, n: int, kind: str, movement: str, day: date, amount: Decimal,
-             quantity: Decimal | None, price: Decimal | None, description: str) -> dict[str, Any]:
+def _inv_txn(  # noqa: PLR0917
+    ns: str,
+    inv_id: str,
+    n: int,
+    kind: str,
+    movement: str,
+    day: date,
+    amount: Decimal,
+    quantity: Decimal | None,
+    price: Decimal | None,
+    description: str,
+) -> dict[str, Any]:
     return {
         "id": stable_id(ns, "inv-txn", inv_id, n),
         "type": kind,
@@ -185,8 +303,13 @@ def _inv_txn(ns: str, inv_id: str, n: int, kind: str, movement: str, day: date, 
         "indexerPercentage": None,
         "priceFactor": None,
         "brokerageNumber": None,
-        "expenses": {"serviceTax": Decimal("0.00"), "brokerageFee": Decimal("0.00"), "incomeTax": Decimal("0.00"),
-                     "custodyFee": Decimal("0.00"), "other": Decimal("0.00")},
+        "expenses": {
+            "serviceTax": Decimal("0.00"),
+            "brokerageFee": Decimal("0.00"),
+            "incomeTax": Decimal("0.00"),
+            "custodyFee": Decimal("0.00"),
+            "other": Decimal("0.00"),
+        },
     }
 
 
@@ -219,8 +342,14 @@ def loan_wire(plan: LoanPlan, item_id: str, today: date) -> dict[str, Any]:
     for _ in paid:
         outstanding = outstanding * (1 + plan.monthly_rate) - plan.installment
     releases = [
-        {"isOverParcelPayment": False, "installmentId": stable_id(plan.id, "installment", k + 1),
-         "paidDate": iso_day(d), "currencyCode": "BRL", "paidAmount": plan.installment, "overParcel": None}
+        {
+            "isOverParcelPayment": False,
+            "installmentId": stable_id(plan.id, "installment", k + 1),
+            "paidDate": iso_day(d),
+            "currencyCode": "BRL",
+            "paidAmount": plan.installment,
+            "overParcel": None,
+        }
         for k, d in enumerate(paid)
     ]
     remaining = plan.total_installments - len(paid)
@@ -246,15 +375,33 @@ def loan_wire(plan: LoanPlan, item_id: str, today: date) -> dict[str, Any]:
         "amortizationScheduled": "PRICE",
         "amortizationScheduledAdditionalInfo": None,
         "cnpjConsignee": None,
-        "interestRates": [{"taxType": "EFFECTIVE", "interestRateType": "COMPOUND", "taxPeriodicity": "MONTHLY",
-                           "calculation": "21/252", "referentialRateIndexerType": "PRE_FIXADO",
-                           "referentialRateIndexerSubType": None, "referentialRateIndexerAdditionalInfo": None,
-                           "preFixedRate": plan.monthly_rate, "postFixedRate": Decimal("0"),
-                           "additionalInfo": None}],
-        "contractedFees": [{"name": "Tarifa de cadastro", "code": "CADASTRO", "chargeType": "UNIQUE",
-                            "charge": "FIXED", "amount": Decimal("150.00"), "rate": None}],
-        "contractedFinanceCharges": [{"type": "JUROS_REMUNERATORIOS_POR_ATRASO", "additionalInfo": None,
-                                      "rate": Decimal("0.0100")}],
+        "interestRates": [
+            {
+                "taxType": "EFFECTIVE",
+                "interestRateType": "COMPOUND",
+                "taxPeriodicity": "MONTHLY",
+                "calculation": "21/252",
+                "referentialRateIndexerType": "PRE_FIXADO",
+                "referentialRateIndexerSubType": None,
+                "referentialRateIndexerAdditionalInfo": None,
+                "preFixedRate": plan.monthly_rate,
+                "postFixedRate": Decimal("0"),
+                "additionalInfo": None,
+            }
+        ],
+        "contractedFees": [
+            {
+                "name": "Tarifa de cadastro",
+                "code": "CADASTRO",
+                "chargeType": "UNIQUE",
+                "charge": "FIXED",
+                "amount": Decimal("150.00"),
+                "rate": None,
+            }
+        ],
+        "contractedFinanceCharges": [
+            {"type": "JUROS_REMUNERATORIOS_POR_ATRASO", "additionalInfo": None, "rate": Decimal("0.0100")}
+        ],
         "warranties": [],
         "installments": {
             "typeNumberOfInstallments": "MONTH",
@@ -290,22 +437,47 @@ def identity_wire(holder: Holder, ns: str, item_id: str, seed_key: str, now: dat
         "establishmentName": None,
         "companyName": None,
         "investorProfile": "Moderate",
-        "phoneNumbers": [{"type": "Personal", "value": phone, "countryCallingCode": "55", "areaCode": "11",
-                          "extension": None, "additionalInfo": None}],
+        "phoneNumbers": [
+            {
+                "type": "Personal",
+                "value": phone,
+                "countryCallingCode": "55",
+                "areaCode": "11",
+                "extension": None,
+                "additionalInfo": None,
+            }
+        ],
         "emails": [{"type": "Personal", "value": f"{first}.{rng.randint(10, 99)}@gmail.com"}],
-        "addresses": [{"fullAddress": "Rua Augusta, 1500, Apto 42, Consolação, São Paulo - SP, 01304-001",
-                       "primaryAddress": "Rua Augusta, 1500", "city": "São Paulo", "postalCode": "01304001",
-                       "state": "SP", "country": "Brasil", "countryCode": "BR", "type": "Personal",
-                       "district": "Consolação", "ibgeTownCode": "3550308", "additionalInfo": "Apto 42",
-                       "geographicCoordinates": None}],
+        "addresses": [
+            {
+                "fullAddress": "Rua Augusta, 1500, Apto 42, Consolação, São Paulo - SP, 01304-001",
+                "primaryAddress": "Rua Augusta, 1500",
+                "city": "São Paulo",
+                "postalCode": "01304001",
+                "state": "SP",
+                "country": "Brasil",
+                "countryCode": "BR",
+                "type": "Personal",
+                "district": "Consolação",
+                "ibgeTownCode": "3550308",
+                "additionalInfo": "Apto 42",
+                "geographicCoordinates": None,
+            }
+        ],
         "relations": [{"type": "Mother", "name": "Maria Aparecida " + holder.name.split()[-1], "document": None}],
         "maritalStatus": {"code": "MARRIED", "additionalInfo": None},
         "nationality": {"hasBrazilianNationality": True, "otherNationalities": None},
-        "qualifications": {"companyCnpj": cnpj_from_root("11222333"), "occupationCode": "CBO",
-                           "occupationDescription": "Analista de sistemas",
-                           "informedIncome": {"frequency": "MENSAL", "amount": Decimal("9800.00"),
-                                              "date": iso_day(date(now.year, 1, 10))},
-                           "informedPatrimony": {"amount": Decimal("185000.00"), "year": now.year - 1, "date": None}},
+        "qualifications": {
+            "companyCnpj": cnpj_from_root("11222333"),
+            "occupationCode": "CBO",
+            "occupationDescription": "Analista de sistemas",
+            "informedIncome": {
+                "frequency": "MENSAL",
+                "amount": Decimal("9800.00"),
+                "date": iso_day(date(now.year, 1, 10)),
+            },
+            "informedPatrimony": {"amount": Decimal("185000.00"), "year": now.year - 1, "date": None},
+        },
         "createdAt": iso(now),
         "updatedAt": iso(now),
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from starlette.requests import Request
@@ -47,15 +48,19 @@ def _wrap(handler: Any) -> Any:
 
 async def advance_clock(request: Request) -> dict[str, Any]:
     body = await _json(request)
-    days = body.get("days", 0) if isinstance(body, dict) else None
-    seconds = body.get("seconds", 0) if isinstance(body, dict) else None
-    for value in (days, seconds):
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_ADVANCE_DAYS * 86400:
-            raise ApiError(400, "days and seconds must be non-negative numbers", "INVALID_PARAMETER")
-    if days > MAX_ADVANCE_DAYS:
-        raise ApiError(400, f"days must be at most {MAX_ADVANCE_DAYS}", "INVALID_PARAMETER")
+    if not isinstance(body, dict):
+        raise ApiError(400, "send {\"days\": N} and/or {\"seconds\": N}", "INVALID_PARAMETER")
+    values: list[float] = []
+    for name in ("days", "seconds"):
+        value = body.get(name, 0)
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal) or not 0 <= value <= 10**9:
+            raise ApiError(400, f"{name} must be a non-negative number", "INVALID_PARAMETER")
+        values.append(float(value))
+    days, seconds = values
+    if days > MAX_ADVANCE_DAYS or seconds > MAX_ADVANCE_DAYS * 86400:
+        raise ApiError(400, f"the clock moves at most {MAX_ADVANCE_DAYS} days at a time", "INVALID_PARAMETER")
     state = _state(request)
-    now = state.clock.advance(days=float(days), seconds=float(seconds))
+    now = state.clock.advance(days=days, seconds=seconds)
     return {"now": now, "offsetSeconds": state.clock.offset.total_seconds()}
 
 
@@ -70,7 +75,7 @@ async def add_faults(request: Request) -> dict[str, Any]:
     if isinstance(body, list):
         specs = body
     if not isinstance(specs, list) or not specs:
-        raise ApiError(400, "send a fault object or {\"faults\": [...]}", "INVALID_PARAMETER")
+        raise ApiError(400, 'send a fault object or {"faults": [...]}', "INVALID_PARAMETER")
     state = _state(request)
     try:
         rules = [parse_rule(spec) for spec in specs]
@@ -135,8 +140,9 @@ async def statement_file(request: Request) -> Response:
     writer.writerow(["data", "descricao", "valor", "status"])
     for txn in item.book.transactions(account_id):
         if (txn.day.year, txn.day.month) == (month.year, month.month):
-            writer.writerow([txn.day.strftime("%d/%m/%Y"), txn.description, str(txn.amount).replace(".", ","),
-                             txn.status])
+            writer.writerow(
+                [txn.day.strftime("%d/%m/%Y"), txn.description, str(txn.amount).replace(".", ","), txn.status]
+            )
     return Response(out.getvalue().encode("utf-8"), media_type="text/csv; charset=utf-8")
 
 

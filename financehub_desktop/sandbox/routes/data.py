@@ -21,8 +21,16 @@ from .base import Ctx, endpoint, page, paging, require_uuid, str_field
 
 MAX_IDS = 500
 CURSOR_PAGE_SIZE = 500
-OF_PERMISSIONS = ["REGISTRATION_ALL", "ACCOUNTS_ALL", "ACCOUNTS_BALANCES", "ACCOUNTS_TRANSACTIONS",
-                  "CREDIT_CARDS_ALL", "CREDIT_CARDS_BILLS", "CREDIT_OPERATIONS_ALL", "INVESTMENTS_ALL"]
+OF_PERMISSIONS = [
+    "REGISTRATION_ALL",
+    "ACCOUNTS_ALL",
+    "ACCOUNTS_BALANCES",
+    "ACCOUNTS_TRANSACTIONS",
+    "CREDIT_CARDS_ALL",
+    "CREDIT_CARDS_BILLS",
+    "CREDIT_OPERATIONS_ALL",
+    "INVESTMENTS_ALL",
+]
 
 
 def _item_for_query(ctx: Ctx) -> ItemRecord:
@@ -56,9 +64,27 @@ async def list_accounts(ctx: Ctx) -> dict[str, Any]:
     now = ctx.state.now()
     accounts = [item.book.account_wire(a, now) for a in item.book.account_ids()]
     if ctx.is_connect:  # the reduced view the widget gets
-        accounts = [{k: a[k] for k in ("id", "type", "subtype", "name", "number", "itemId", "balance", "currencyCode",
-                                       "createdAt", "updatedAt", "marketingName", "owner", "taxNumber")}
-                    for a in accounts]
+        accounts = [
+            {
+                k: a[k]
+                for k in (
+                    "id",
+                    "type",
+                    "subtype",
+                    "name",
+                    "number",
+                    "itemId",
+                    "balance",
+                    "currencyCode",
+                    "createdAt",
+                    "updatedAt",
+                    "marketingName",
+                    "owner",
+                    "taxNumber",
+                )
+            }
+            for a in accounts
+        ]
     return page([a for a in accounts if kind is None or a["type"] == kind])
 
 
@@ -70,8 +96,14 @@ async def get_account(ctx: Ctx) -> dict[str, Any]:
 async def account_balance(ctx: Ctx) -> dict[str, Any]:
     book, account_id = _book_of_account(ctx)
     balance = book.balance(account_id)
-    return {"balance": balance, "blockedBalance": None, "automaticallyInvestedBalance": None,
-            "closingBalance": balance, "currencyCode": "BRL", "updateDateTime": iso(ctx.state.now())}
+    return {
+        "balance": balance,
+        "blockedBalance": None,
+        "automaticallyInvestedBalance": None,
+        "closingBalance": balance,
+        "currencyCode": "BRL",
+        "updateDateTime": iso(ctx.state.now()),
+    }
 
 
 async def account_statements(ctx: Ctx) -> dict[str, Any]:
@@ -81,9 +113,13 @@ async def account_statements(ctx: Ctx) -> dict[str, Any]:
     month = add_months(today.replace(day=1), -1)
     rows = []
     for _ in range(12):
-        rows.append({"id": stable_id(book.ns, "statement", account_id, month.isoformat()),
-                     "monthYear": month.strftime("%m/%Y"),
-                     "url": f"{base}/_sandbox/statements/{account_id}/{month.strftime('%Y-%m')}.csv"})
+        rows.append(
+            {
+                "id": stable_id(book.ns, "statement", account_id, month.isoformat()),
+                "monthYear": month.strftime("%m/%Y"),
+                "url": f"{base}/_sandbox/statements/{account_id}/{month.strftime('%Y-%m')}.csv",
+            }
+        )
         month = add_months(month, -1)
     return page(rows)
 
@@ -109,8 +145,9 @@ def _filtered(ctx: Ctx, *, v2: bool) -> list[Txn]:
     date_to = ctx.date_query("dateTo" if v2 else "to")
     created_from = ctx.datetime_query("createdAtFrom")
     if v2 and created_from is not None and date_from is not None:
-        raise bad_request("createdAtFrom cannot be combined with dateFrom", "INVALID_PARAMETER",
-                          parameter="createdAtFrom")
+        raise bad_request(
+            "createdAtFrom cannot be combined with dateFrom", "INVALID_PARAMETER", parameter="createdAtFrom"
+        )
     bill_id = None if v2 else ctx.query("billId")
     rows = found.book.transactions(account_id)
     if ids is not None:
@@ -118,8 +155,10 @@ def _filtered(ctx: Ctx, *, v2: bool) -> list[Txn]:
     if date_from is None and date_to is None and created_from is None and bill_id is None:
         return rows
     return [
-        t for t in rows
-        if (date_from is None or t.day >= date_from) and (date_to is None or t.day <= date_to)
+        t
+        for t in rows
+        if (date_from is None or t.day >= date_from)
+        and (date_to is None or t.day <= date_to)
         and (created_from is None or t.created_at >= created_from)
         and (bill_id is None or (t.card_meta or {}).get("billId") == bill_id)
     ]
@@ -129,8 +168,12 @@ async def list_transactions(ctx: Ctx) -> dict[str, Any]:
     page_number, size = paging(ctx)
     rows = _filtered(ctx, v2=False)
     start = (page_number - 1) * size
-    return {"total": len(rows), "totalPages": -(-len(rows) // size) if rows else 0, "page": page_number,
-            "results": [t.wire() for t in rows[start : start + size]]}
+    return {
+        "total": len(rows),
+        "totalPages": -(-len(rows) // size) if rows else 0,
+        "page": page_number,
+        "results": [t.wire() for t in rows[start : start + size]],
+    }
 
 
 def _cursor(txn: Txn) -> str:
@@ -217,15 +260,24 @@ async def create_rule(ctx: Ctx) -> dict[str, Any]:
     category_id = str_field(body, "categoryId", max_len=16)
     if category_id not in CATEGORIES:
         raise not_found("CATEGORY_NOT_FOUND", "Category")
-    choices = {"transactionType": ("DEBIT", "CREDIT"), "accountType": ("CHECKING_ACCOUNT", "CREDIT_CARD"),
-               "matchType": ("exact", "contains", "startsWith", "endsWith")}
+    choices = {
+        "transactionType": ("DEBIT", "CREDIT"),
+        "accountType": ("CHECKING_ACCOUNT", "CREDIT_CARD"),
+        "matchType": ("exact", "contains", "startsWith", "endsWith"),
+    }
     for name, allowed in choices.items():
         if body.get(name) is not None and body[name] not in allowed:
             raise bad_request(f"{name} must be one of {', '.join(allowed)}", "INVALID_PARAMETER", parameter=name)
-    rule = {"id": ctx.state.new_id(), "description": description, "categoryId": category_id,
-            "category": CATEGORIES[category_id]["description"], "clientId": ctx.claims.client_id if ctx.claims else None,
-            "transactionType": body.get("transactionType"), "accountType": body.get("accountType"),
-            "matchType": body.get("matchType") or "exact"}
+    rule = {
+        "id": ctx.state.new_id(),
+        "description": description,
+        "categoryId": category_id,
+        "category": CATEGORIES[category_id]["description"],
+        "clientId": ctx.claims.client_id if ctx.claims else None,
+        "transactionType": body.get("transactionType"),
+        "accountType": body.get("accountType"),
+        "matchType": body.get("matchType") or "exact",
+    }
     ctx.state.category_rules[rule["id"]] = rule
     return rule
 
@@ -331,10 +383,15 @@ def consent_for(item: ItemRecord) -> dict[str, Any] | None:
         return None
     of = item.connector_id == 600
     created: datetime = item.created_at
-    return {"id": stable_id(item.id, "consent"), "itemId": item.id,
-            "products": item.wire()["products"],
-            "openFinancePermissionsGranted": OF_PERMISSIONS if of else None,
-            "createdAt": iso(created), "expiresAt": iso(created + timedelta(days=365)), "revokedAt": None}
+    return {
+        "id": stable_id(item.id, "consent"),
+        "itemId": item.id,
+        "products": item.wire()["products"],
+        "openFinancePermissionsGranted": OF_PERMISSIONS if of else None,
+        "createdAt": iso(created),
+        "expiresAt": iso(created + timedelta(days=365)),
+        "revokedAt": None,
+    }
 
 
 async def list_consents(ctx: Ctx) -> dict[str, Any]:
@@ -358,8 +415,16 @@ async def merchants(ctx: Ctx) -> dict[str, Any]:
     valid = [d for d in digits if is_valid_cnpj(d)]
     found = find_merchants(valid)
     return {
-        "foundMerchants": [{"name": m.name, "businessName": m.business_name, "cnpj": m.cnpj, "cnae": m.cnae,
-                            "category": m.merchant_category} for m in found.values()],
+        "foundMerchants": [
+            {
+                "name": m.name,
+                "businessName": m.business_name,
+                "cnpj": m.cnpj,
+                "cnae": m.cnae,
+                "category": m.merchant_category,
+            }
+            for m in found.values()
+        ],
         "notFoundMerchants": [d for d in valid if d not in found],
         "invalidCnpjs": invalid,
     }
@@ -383,8 +448,11 @@ ROUTES = [
     Route("/identity/{id}", endpoint(identity_by_id), methods=["GET"]),
     Route("/investments", endpoint(list_investments, bucket="investments"), methods=["GET"]),
     Route("/investments/{id}", endpoint(get_investment, bucket="investments"), methods=["GET"]),
-    Route("/investments/{id}/transactions", endpoint(investment_transactions, bucket="investment-transactions"),
-          methods=["GET"]),
+    Route(
+        "/investments/{id}/transactions",
+        endpoint(investment_transactions, bucket="investment-transactions"),
+        methods=["GET"],
+    ),
     Route("/bills", endpoint(list_bills), methods=["GET"]),
     Route("/bills/{id}", endpoint(get_bill), methods=["GET"]),
     Route("/loans", endpoint(list_loans), methods=["GET"]),

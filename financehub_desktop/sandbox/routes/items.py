@@ -20,8 +20,18 @@ from ..webhooks import url_problem
 from ..wire import iso
 from .base import Ctx, endpoint, page, paging, require_uuid, str_field
 
-PRODUCTS = {"ACCOUNTS", "CREDIT_CARDS", "TRANSACTIONS", "PAYMENT_DATA", "INVESTMENTS", "INVESTMENTS_TRANSACTIONS",
-            "IDENTITY", "BROKERAGE_NOTE", "MOVE_SECURITY", "LOANS"}
+PRODUCTS = {
+    "ACCOUNTS",
+    "CREDIT_CARDS",
+    "TRANSACTIONS",
+    "PAYMENT_DATA",
+    "INVESTMENTS",
+    "INVESTMENTS_TRANSACTIONS",
+    "IDENTITY",
+    "BROKERAGE_NOTE",
+    "MOVE_SECURITY",
+    "LOANS",
+}
 MAX_CONSECUTIVE_ERRORS = 5
 LOGIN_BACKOFF = timedelta(minutes=15)
 MAX_FAILED_LOGINS = 2
@@ -78,8 +88,14 @@ async def connect_token(ctx: Ctx) -> dict[str, Any]:
             raise not_found("ITEM_NOT_FOUND", "Item")
         item_id = item_id.lower()
     options = _options(body.get("options"))
-    token = state.signer.issue(DEMO_CLIENT_ID, "connect", now=state.epoch(),
-                               ttl=state.config.connect_token_ttl_seconds, item_id=item_id, options=options)
+    token = state.signer.issue(
+        DEMO_CLIENT_ID,
+        "connect",
+        now=state.epoch(),
+        ttl=state.config.connect_token_ttl_seconds,
+        item_id=item_id,
+        options=options,
+    )
     claims = state.signer.verify(token, now=state.epoch())
     state.connect_tokens[claims.token_id] = ConnectTokenInfo(claims.token_id, item_id, options)
     return {"accessToken": token}
@@ -99,8 +115,10 @@ async def list_connectors(ctx: Ctx) -> dict[str, Any]:
     countries = set((ctx.query("countries") or "").split(",")) - {""}
     types = set((ctx.query("types") or "").split(",")) - {""}
     health = ctx.bool_query("healthDetails") or False
-    flags = {f: ctx.bool_query(f) for f in ("isOpenFinance", "supportsPaymentInitiation", "supportsSmartTransfers",
-                                            "supportsAutomaticPix")}
+    flags = {
+        f: ctx.bool_query(f)
+        for f in ("isOpenFinance", "supportsPaymentInitiation", "supportsSmartTransfers", "supportsAutomaticPix")
+    }
     results = []
     for cid in sorted(CONNECTORS):
         c = connector_for_wire(cid, health)
@@ -108,7 +126,7 @@ async def list_connectors(ctx: Ctx) -> dict[str, Any]:
             continue
         if name and name not in c["name"].lower():
             continue
-        if countries and c["country"] not in countries or types and c["type"] not in types:
+        if (countries and c["country"] not in countries) or (types and c["type"] not in types):
             continue
         if any(v is not None and c[f] != v for f, v in flags.items()):
             continue
@@ -132,8 +150,9 @@ def _parameters(value: Any) -> dict[str, Any]:
     if isinstance(value, dict):
         return value
     if isinstance(value, str):
-        raise bad_request("encrypted parameters are not supported by the sandbox; send a map",
-                          "CONNECTOR_VALIDATION_ERROR")
+        raise bad_request(
+            "encrypted parameters are not supported by the sandbox; send a map", "CONNECTOR_VALIDATION_ERROR"
+        )
     raise validation_error([{"code": "000", "parameter": "parameters", "message": "parameters is required"}])
 
 
@@ -170,8 +189,13 @@ async def create_item(ctx: Ctx) -> dict[str, Any]:
         raise bad_request("webhookUrl is not a valid URL", "INVALID_PARAMETER", parameter="webhookUrl")
     now = state.now()
     item = ItemRecord(
-        id=state.new_id(), connector_id=cid, parameters=dict(parameters), scenario=scenario_for(cid, parameters),
-        created_at=now, updated_at=now, webhook_url=webhook,
+        id=state.new_id(),
+        connector_id=cid,
+        parameters=dict(parameters),
+        scenario=scenario_for(cid, parameters),
+        created_at=now,
+        updated_at=now,
+        webhook_url=webhook,
         client_user_id=str_field(body, "clientUserId", required=False, max_len=255)
         or token_options.get("clientUserId"),
         products=_products(body.get("products")) or token_options.get("products"),
@@ -195,21 +219,37 @@ def _check_refresh_allowed(ctx: Ctx, item: ItemRecord, new_parameters: bool) -> 
     if item.running:
         raise ApiError(409, "Item is already updating", "ITEM_IS_ALREADY_UPDATING")
     now = state.now()
-    if (not new_parameters and item.consecutive_failed_logins >= MAX_FAILED_LOGINS
-            and item.last_failed_login_at is not None and now - item.last_failed_login_at < LOGIN_BACKOFF):
-        raise ApiError(400, "Too many consecutive login failures", "TOO_MANY_CONSECUTIVE_LOGIN_FAILURES", data={
-            "readableBackoffTime": "15 minutes", "maxConsecutiveFailedLoginAttempts": MAX_FAILED_LOGINS,
-            "lastExecutionEndedAt": iso(item.last_failed_login_at),
-            "canRetryAfterDate": iso(item.last_failed_login_at + LOGIN_BACKOFF)})
+    if (
+        not new_parameters
+        and item.consecutive_failed_logins >= MAX_FAILED_LOGINS
+        and item.last_failed_login_at is not None
+        and now - item.last_failed_login_at < LOGIN_BACKOFF
+    ):
+        raise ApiError(
+            400,
+            "Too many consecutive login failures",
+            "TOO_MANY_CONSECUTIVE_LOGIN_FAILURES",
+            data={
+                "readableBackoffTime": "15 minutes",
+                "maxConsecutiveFailedLoginAttempts": MAX_FAILED_LOGINS,
+                "lastExecutionEndedAt": iso(item.last_failed_login_at),
+                "canRetryAfterDate": iso(item.last_failed_login_at + LOGIN_BACKOFF),
+            },
+        )
     if item.consecutive_errors > MAX_CONSECUTIVE_ERRORS and not new_parameters:
         raise ApiError(400, "Too many consecutive errors", "TOO_MANY_CONSECUTIVE_ERRORS")
     interval = state.config.min_refresh_interval_seconds
-    if interval > 0 and item.last_refresh_requested is not None:
-        if time.monotonic() - item.last_refresh_requested < interval:
-            raise ApiError(409, "Client is updating before the allowed frequency",
-                           "CLIENT_IS_UPDATING_BEFORE_ALLOWED_FREQUENCY",
-                           data={"minUpdateFrequencyAllowedInHours": round(interval / 3600, 4),
-                                 "lastUpdatedAt": iso(item.last_updated_at or item.updated_at)})
+    last = item.last_refresh_requested
+    if interval > 0 and last is not None and time.monotonic() - last < interval:
+        raise ApiError(
+            409,
+            "Client is updating before the allowed frequency",
+            "CLIENT_IS_UPDATING_BEFORE_ALLOWED_FREQUENCY",
+            data={
+                "minUpdateFrequencyAllowedInHours": round(interval / 3600, 4),
+                "lastUpdatedAt": iso(item.last_updated_at or item.updated_at),
+            },
+        )
 
 
 async def update_item(ctx: Ctx) -> dict[str, Any]:
@@ -221,8 +261,13 @@ async def update_item(ctx: Ctx) -> dict[str, Any]:
         merged = {**item.parameters, **params}
         errors = validate_parameters(item.connector_id, merged)
         if errors:
-            raise ApiError(400, "Parameters validation error", "CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR",
-                           data={"parameter": errors[0]["parameter"]}, extra={"details": errors})
+            raise ApiError(
+                400,
+                "Parameters validation error",
+                "CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR",
+                data={"parameter": errors[0]["parameter"]},
+                extra={"details": errors},
+            )
     _check_refresh_allowed(ctx, item, new_parameters is not None)
     if new_parameters is not None:
         item.parameters = merged
@@ -277,8 +322,12 @@ async def list_items_v2(ctx: Ctx) -> dict[str, Any]:
         raise bad_request("clientUserId is too long", "INVALID_PARAMETER", parameter="clientUserId")
     connector = ctx.int_query("connectorId", -1, -1, 10**9)
     items = sorted(ctx.state.items.values(), key=lambda i: (i.created_at, i.id), reverse=True)
-    items = [i for i in items if (client_user_id is None or i.client_user_id == client_user_id)
-             and (connector < 0 or i.connector_id == connector)]
+    items = [
+        i
+        for i in items
+        if (client_user_id is None or i.client_user_id == client_user_id)
+        and (connector < 0 or i.connector_id == connector)
+    ]
     after = ctx.query("after")
     if after is not None:
         try:
@@ -296,8 +345,11 @@ async def list_items_v2(ctx: Ctx) -> dict[str, Any]:
     next_query = None
     if len(items) > size:
         cursor = base64.urlsafe_b64encode(chunk[-1].id.encode()).decode().rstrip("=")
-        extra = "".join(f"&{k}={v}" for k, v in (("clientUserId", client_user_id),
-                                                   ("connectorId", None if connector < 0 else connector)) if v)
+        extra = "".join(
+            f"&{k}={v}"
+            for k, v in (("clientUserId", client_user_id), ("connectorId", None if connector < 0 else connector))
+            if v
+        )
         next_query = f"?after={cursor}{extra}"
     return {"results": [i.wire() for i in chunk], "next": next_query}
 
@@ -308,11 +360,20 @@ async def item_resources(ctx: Ctx) -> dict[str, Any]:
     status = ctx.query("status")
     resources = []
     if item.book is not None and item.connector_id == 600:
-        kinds = {item.book.accounts.checking: "ACCOUNT", item.book.accounts.savings: "ACCOUNT",
-                 item.book.accounts.card: "CREDIT_CARD_ACCOUNT"}
+        kinds = {
+            item.book.accounts.checking: "ACCOUNT",
+            item.book.accounts.savings: "ACCOUNT",
+            item.book.accounts.card: "CREDIT_CARD_ACCOUNT",
+        }
         resources = [{"resourceId": rid, "type": kind, "status": "AVAILABLE"} for rid, kind in kinds.items()]
-        resources += [{"resourceId": inv.id, "type": "BANK_FIXED_INCOME" if inv.asset.type == "FIXED_INCOME"
-                       else "VARIABLE_INCOME", "status": "AVAILABLE"} for inv in item.book.investments]
+        resources += [
+            {
+                "resourceId": inv.id,
+                "type": "BANK_FIXED_INCOME" if inv.asset.type == "FIXED_INCOME" else "VARIABLE_INCOME",
+                "status": "AVAILABLE",
+            }
+            for inv in item.book.investments
+        ]
     if status:
         resources = [r for r in resources if r["status"] == status]
     return page(resources, page_number, size)

@@ -24,12 +24,20 @@ def _headers(value: Any) -> dict[str, str]:
 def _check(ctx: Ctx, url: Any, event: Any) -> None:
     problem = url_problem(url, allow_private=ctx.state.config.allow_private_webhook_urls)
     if problem:
-        raise ApiError(400, problem, "WEBHOOK_VALIDATION_ERROR",
-                       extra={"details": [{"code": "001", "parameter": "url", "message": problem}]})
+        raise ApiError(
+            400,
+            problem,
+            "WEBHOOK_VALIDATION_ERROR",
+            extra={"details": [{"code": "001", "parameter": "url", "message": problem}]},
+        )
     if event not in EVENT_TYPES:
         message = "event must be a known webhook event type"
-        raise ApiError(400, message, "WEBHOOK_VALIDATION_ERROR",
-                       extra={"details": [{"code": "001", "parameter": "event", "message": message}]})
+        raise ApiError(
+            400,
+            message,
+            "WEBHOOK_VALIDATION_ERROR",
+            extra={"details": [{"code": "001", "parameter": "event", "message": message}]},
+        )
 
 
 def _webhook(ctx: Ctx) -> Subscription:
