@@ -24,7 +24,7 @@ from .wire import json_response
 
 log = logging.getLogger("financehub.sandbox")
 ADMIN_PREFIX = "/_sandbox/"
-STATIC_PREFIXES = ("/connect", "/_sandbox/")
+
 
 
 class SandboxMiddleware:
@@ -40,7 +40,7 @@ class SandboxMiddleware:
             return
         path: str = scope["path"]
         method: str = scope["method"]
-        if path.startswith(STATIC_PREFIXES):
+        if path.startswith(ADMIN_PREFIX) or path == "/connect" or path.startswith("/connect/"):
             await self.app(scope, receive, send)
             return
         state = self.state

@@ -163,7 +163,7 @@ class ItemBook:
             for txn in self.ledger.values():
                 changes.add(changes.created, txn)
         elif self.sync_count > 0 and new_days:
-            self._drop_one(today, changes)
+            self._drop_one(today, changes, created_ids)
         for inv in self.investments:
             inv.as_of = today
             inv.updated_at = now
@@ -183,7 +183,7 @@ class ItemBook:
                 for txn in rows[: len(rows) - self.perf_cap]:
                     del self.ledger[txn.id]
 
-    def _drop_one(self, today: date, changes: SyncChanges) -> None:
+    def _drop_one(self, today: date, changes: SyncChanges, fresh: set[str]) -> None:
         """The bank reverses one recent PIX (a duplicate it had shown): the transaction disappears upstream."""
         candidates = sorted(
             (
@@ -191,6 +191,7 @@ class ItemBook:
                 for t in self.ledger.values()
                 if t.account_id == self.accounts.checking
                 and t.category_id == "05070000"
+                and t.id not in fresh
                 and t.status == "POSTED"
                 and today - t.day <= timedelta(days=30)
             ),

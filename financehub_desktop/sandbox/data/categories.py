@@ -127,11 +127,12 @@ _TREE: tuple[tuple[str, str, str], ...] = (
 
 
 def _parent_of(category_id: str) -> str | None:
-    if category_id.endswith("000000"):
-        return None
-    if category_id.endswith("0000") or category_id[4:6] == "00":
+    """Ids are ``TTSSLLLL``: top level, sub level, leaf."""
+    if category_id[4:] != "0000":
+        return category_id[:4] + "0000"
+    if category_id[2:4] != "00":
         return category_id[:2] + "000000"
-    return category_id[:4] + "0000"
+    return None
 
 
 def _build() -> dict[str, dict[str, Any]]:

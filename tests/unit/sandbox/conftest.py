@@ -33,6 +33,13 @@ class Sandbox:
     def headers(self) -> dict[str, str]:
         return {"X-API-KEY": self.api_key}
 
+    async def advance_days(self, days: float) -> None:
+        """Let days pass on the sandbox clock; the API key (2 h) has then expired, so log in again."""
+        assert (await self.client.post("/_sandbox/clock/advance", json={"days": days})).status_code == 200
+        response = await self.client.post("/auth", json={"clientId": DEMO_CLIENT_ID,
+                                                         "clientSecret": DEMO_CLIENT_SECRET})
+        self.api_key = response.json()["apiKey"]
+
     async def get(self, path: str, **kwargs: Any) -> httpx.Response:
         return await self.client.get(path, headers=self.headers, **kwargs)
 
@@ -103,6 +110,16 @@ async def close_sandbox(app: Starlette, client: httpx.AsyncClient) -> None:
     state_of(app).reset()
     await asyncio.sleep(0)
     await client.aclose()
+
+
+@pytest_asyncio.fixture
+async def slow_sandbox() -> AsyncIterator[Sandbox]:
+    """Phases of 50 ms, so a poller reliably sees the short-lived states (WAITING_USER_ACTION...)."""
+    app, client, key = await open_sandbox(SandboxConfig(step_seconds=0.05))
+    try:
+        yield Sandbox(app, client, key)
+    finally:
+        await close_sandbox(app, client)
 
 
 # --------------------------------------------------------------------------------------------- spec validation

@@ -244,12 +244,12 @@
   }
   function stopPolling() { if (state.pollTimer) { window.clearInterval(state.pollTimer); state.pollTimer = null; } }
   function onItem(item) {
-    var previous = state.item;
     state.item = item;
     if (item.connector) { state.connector = item.connector; }
     report("ITEM_RESPONSE", { item: item });
-    var wasLoggingIn = !previous || /LOGIN|CREATED|WAITING/.test(previous.executionStatus);
-    if (COLLECTING.test(item.executionStatus) && !/LOGIN/.test(item.executionStatus) && wasLoggingIn && !state.loginReported) {
+    var loggedIn = item.status === "UPDATED" ||
+      (COLLECTING.test(item.executionStatus) && !/LOGIN/.test(item.executionStatus));
+    if (loggedIn && !state.loginReported) {
       state.loginReported = true;
       report(state.mfaSent ? "LOGIN_MFA_SUCCESS" : "LOGIN_SUCCESS", { item: item });
       report("LOGIN_STEP_COMPLETED", { item: item });

@@ -1,0 +1,130 @@
+"""The sandbox Connect page in QtWebEngine: pick Pluggy Bank, fill the form by JavaScript, and read the progress the
+page writes into its own URL query (events, item_id, item_status, execution_status), as the app's Connect view will."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
+from financehub_desktop.sandbox.server import serve_in_thread
+
+pytestmark = [pytest.mark.webengine, pytest.mark.qt_log_ignore("Failed to create RHI.*")]
+
+
+@pytest.fixture
+def sandbox_url() -> Iterator[str]:
+    with serve_in_thread(SandboxConfig(step_seconds=0.05)) as url:
+        yield url
+
+
+def connect_token(url: str) -> tuple[str, str]:
+    with httpx.Client(base_url=url, timeout=5) as client:
+        key = client.post("/auth", json={"clientId": DEMO_CLIENT_ID, "clientSecret": DEMO_CLIENT_SECRET})
+        api_key = key.json()["apiKey"]
+        token = client.post("/connect_token", headers={"X-API-KEY": api_key}).json()["accessToken"]
+    return api_key, token
+
+
+def query(view: Any) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(view.url().toString()).query).items()}
+
+
+def events(view: Any) -> list[str]:
+    return query(view).get("events", "").split(",")
+
+
+def open_page(qtbot: Any, url: str, token: str) -> Any:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    view = QWebEngineView()
+    qtbot.addWidget(view)
+    view.resize(480, 720)
+    view.load(QUrl(f"{url}/connect?connect_token={token}&with_sandbox=true&lang=pt"))
+    qtbot.waitUntil(lambda: "OPEN" in events(view), timeout=15_000)
+    return view
+
+
+def run_js(qtbot: Any, view: Any, script: str) -> None:
+    done: list[Any] = []
+    view.page().runJavaScript(script, 0, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+
+
+def wait_for_element(qtbot: Any, view: Any, element_id: str) -> None:
+    found: list[Any] = []
+
+    def probe() -> bool:
+        view.page().runJavaScript(f"!!document.getElementById({element_id!r})", 0, found.append)
+        return bool(found and found[-1])
+
+    qtbot.waitUntil(probe, timeout=10_000)
+
+
+def test_login_with_user_ok_reports_success_in_the_url(qtbot: Any, sandbox_url: str) -> None:
+    api_key, token = connect_token(sandbox_url)
+    view = open_page(qtbot, sandbox_url, token)
+    wait_for_element(qtbot, view, "connector-2")
+    run_js(qtbot, view, "document.getElementById('connector-2').click(); true")
+    wait_for_element(qtbot, view, "user")
+    run_js(qtbot, view, """
+        document.getElementById('user').value = 'user-ok';
+        document.getElementById('password').value = 'password-ok';
+        document.getElementById('submit-credentials').click(); true""")
+    qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
+    result = query(view)
+    assert events(view)[-1] == "SUCCESS", result
+    assert {"OPEN", "SELECTED_INSTITUTION", "SUBMITTED_LOGIN", "ITEM_RESPONSE", "LOGIN_SUCCESS"} <= set(events(view))
+    assert (result["item_status"], result["execution_status"]) == ("UPDATED", "SUCCESS")
+    assert (result["connector_id"], result["connector_name"]) == ("2", "Pluggy Bank")
+    assert result["connect_token"] == token
+    item = httpx.get(f"{sandbox_url}/items/{result['item_id']}", headers={"X-API-KEY": api_key}, timeout=5).json()
+    assert item["status"] == "UPDATED"
+
+
+def test_client_side_validation_and_mfa_step(qtbot: Any, sandbox_url: str) -> None:
+    _, token = connect_token(sandbox_url)
+    view = open_page(qtbot, sandbox_url, token)
+    wait_for_element(qtbot, view, "connector-8")
+    run_js(qtbot, view, "document.getElementById('connector-8').click(); true")
+    wait_for_element(qtbot, view, "user")
+    run_js(qtbot, view, """
+        document.getElementById('user').value = 'bob';
+        document.getElementById('password').value = 'password-ok';
+        document.getElementById('submit-credentials').click(); true""")
+    shown: list[Any] = []
+    view.page().runJavaScript("document.getElementById('user-error').textContent", 0, shown.append)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
+    assert "user-" in shown[0]
+    assert "SUBMITTED_LOGIN" not in events(view)
+    run_js(qtbot, view, """
+        document.getElementById('user').value = 'user-ok';
+        document.getElementById('submit-credentials').click(); true""")
+    qtbot.waitUntil(lambda: query(view).get("item_status") == "WAITING_USER_INPUT", timeout=20_000)
+    wait_for_element(qtbot, view, "token")
+    run_js(qtbot, view, """
+        document.getElementById('token').value = '123456';
+        document.getElementById('submit-mfa').click(); true""")
+    qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
+    assert events(view)[-1] == "SUCCESS"
+    assert {"SUBMITTED_MFA", "LOGIN_MFA_SUCCESS"} <= set(events(view))
+
+
+def test_wrong_password_reports_error_with_message(qtbot: Any, sandbox_url: str) -> None:
+    _, token = connect_token(sandbox_url)
+    view = open_page(qtbot, sandbox_url, token)
+    wait_for_element(qtbot, view, "connector-2")
+    run_js(qtbot, view, "document.getElementById('connector-2').click(); true")
+    wait_for_element(qtbot, view, "user")
+    run_js(qtbot, view, """
+        document.getElementById('user').value = 'user-ok';
+        document.getElementById('password').value = 'wrong-one';
+        document.getElementById('submit-credentials').click(); true""")
+    qtbot.waitUntil(lambda: events(view)[-1] == "ERROR", timeout=20_000)
+    result = query(view)
+    assert result["execution_status"] == "INVALID_CREDENTIALS" and result["error"] == "Invalid credentials."
