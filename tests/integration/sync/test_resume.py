@@ -83,6 +83,17 @@ def _snapshot(home: Path, profile: str, monkeypatch: pytest.MonkeyPatch) -> dict
         store.close()
 
 
+def _difference(table: str, got: set[tuple[Any, ...]], expected: set[tuple[Any, ...]], series: int) -> str:
+    extra, missing = sorted(got - expected, key=str), sorted(expected - got, key=str)
+    lines = [f"series {series} (seed {SEED}): table {table}: {len(extra)} rows differ or are extra, {len(missing)} missing"]
+    by_key = {row[0]: row for row in missing}
+    for row in extra[:3]:
+        other = by_key.get(row[0])
+        changed = [(i, a, b) for i, (a, b) in enumerate(zip(row, other, strict=True)) if a != b] if other else "extra"
+        lines.append(f"  {row[0]}: {changed}")
+    return "\n".join(lines)
+
+
 def test_killed_syncs_resume_to_exactly_a_clean_sync(
     sandbox_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -113,6 +124,6 @@ def test_killed_syncs_resume_to_exactly_a_clean_sync(
             break
         got = _snapshot(home, profile, monkeypatch)
         for table, rows in expected.items():
-            assert got["data"][table] == rows, f"series {series} (seed {SEED}): table {table} differs"
+            assert got["data"][table] == rows, _difference(table, got["data"][table], rows, series)
         assert got["runs"][-1] == "succeeded"
         assert "running" not in got["runs"], "an interrupted run was resumed, not left behind"
