@@ -31,7 +31,7 @@ from financehub_desktop.store.keys import ScryptParams
 from financehub_desktop.sync.engine import SyncEngine, SyncOptions
 
 FAST_KDF = ScryptParams(n=2**10, r=8, p=1)
-PASSPHRASE = "kill-test-passphrase-0123"  # noqa: S105 (a test value)
+PASSPHRASE = "kill-test-passphrase-0123"
 
 
 class Killer:

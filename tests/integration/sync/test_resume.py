@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from financehub_desktop.config.paths import profile_paths
@@ -35,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[3]
 KILLS = int(os.environ.get("FINANCEHUB_SYNC_KILLS", "6"))
 SEED = int(os.environ.get("FINANCEHUB_SYNC_KILL_SEED", "20261204"))
 
-pytestmark = pytest.mark.slow
+# About 3 s per child process; a 50-kill run takes a few minutes, more on a busy machine.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(max(300, KILLS * 20))]
 
 
 @pytest.fixture
@@ -85,7 +85,9 @@ def _snapshot(home: Path, profile: str, monkeypatch: pytest.MonkeyPatch) -> dict
 
 def _difference(table: str, got: set[tuple[Any, ...]], expected: set[tuple[Any, ...]], series: int) -> str:
     extra, missing = sorted(got - expected, key=str), sorted(expected - got, key=str)
-    lines = [f"series {series} (seed {SEED}): table {table}: {len(extra)} rows differ or are extra, {len(missing)} missing"]
+    lines = [
+        f"series {series} (seed {SEED}): table {table}: {len(extra)} rows differ or are extra, {len(missing)} missing"
+    ]
     by_key = {row[0]: row for row in missing}
     for row in extra[:3]:
         other = by_key.get(row[0])
