@@ -190,12 +190,14 @@ def run(args: argparse.Namespace, demo_backend: DemoBackend | None) -> int:
     if args.demo:
         if demo_backend is None:
             raise FinanceHubError("demo mode is not available in this build")
-        with demo_backend() as (url, client_id, secret), open_store(profile_paths(DEMO_PROFILE).ensure()) as store:
-            return _finish(asyncio.run(_run_demo(url, client_id, secret, store, args.item, answer, refresh)))
+        with demo_backend() as backend, open_store(profile_paths(DEMO_PROFILE).ensure()) as store:
+            return _finish(
+                asyncio.run(_run(backend, store, item_ids=args.item, answer=answer, refresh=refresh, demo=True))
+            )
     paths = profile_paths(args.profile)
     settings = load_settings(paths.settings_file, os.environ).settings
-    secret = _client_secret(args.profile)
-    if not settings.pluggy_client_id or not secret:
+    client_secret = _client_secret(args.profile)
+    if not settings.pluggy_client_id or not client_secret:
         raise PluggyAuthError(
             f"no Pluggy client id/secret for profile {args.profile!r}: set PLUGGY_CLIENT_ID and {SECRET_ENV}, "
             "or save them in the app (or try `financehub sync --demo`)"
@@ -205,32 +207,25 @@ def run(args: argparse.Namespace, demo_backend: DemoBackend | None) -> int:
         if not item_ids:
             print("no bank connections yet: connect one in the app, or try `financehub sync --demo`")
             return 0
-        return _finish(
-            asyncio.run(_run(settings.pluggy_api_url, settings.pluggy_client_id, secret, store, item_ids, answer, refresh))
-        )
+        real = (settings.pluggy_api_url, settings.pluggy_client_id, client_secret)
+        return _finish(asyncio.run(_run(real, store, item_ids=item_ids, answer=answer, refresh=refresh)))
 
 
 async def _run(
-    url: str, client_id: str, secret: str, store: Store, item_ids: list[str], answer: AnswerMfa | None, refresh: bool
-) -> list[SyncReport]:
-    async with PluggyClient(url, client_id, secret) as client:
-        with _bar() as bar:
-            return await sync_items(client, store, item_ids, answer_mfa=answer, observer=bar, refresh=refresh)
-
-
-async def _run_demo(
-    url: str,
-    client_id: str,
-    secret: str,
+    backend: tuple[str, str, str],
     store: Store,
+    *,
     item_ids: list[str] | None,
     answer: AnswerMfa | None,
     refresh: bool,
+    demo: bool = False,
 ) -> list[SyncReport]:
+    """Sync ``item_ids`` (for the demo, a fresh demo item when none is given) through one client."""
+    url, client_id, secret = backend
     async with PluggyClient(url, client_id, secret) as client:
-        if not item_ids:
+        if demo and not item_ids:
             item_id = await create_demo_item(client)
             forget_other_items(store, keep=item_id)
             item_ids = [item_id]
         with _bar() as bar:
-            return await sync_items(client, store, item_ids, answer_mfa=answer, observer=bar, refresh=refresh)
+            return await sync_items(client, store, item_ids or [], answer_mfa=answer, observer=bar, refresh=refresh)
