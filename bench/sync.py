@@ -28,13 +28,13 @@ import keyring.backend
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from financehub_desktop.config.paths import profile_paths  # noqa: E402
-from financehub_desktop.pluggy.client import PluggyClient  # noqa: E402
-from financehub_desktop.sandbox.app import create_app  # noqa: E402
-from financehub_desktop.sandbox.settings import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig  # noqa: E402
-from financehub_desktop.store import open_store  # noqa: E402
-from financehub_desktop.store.keys import ScryptParams  # noqa: E402
-from financehub_desktop.sync.engine import SyncEngine, SyncOptions  # noqa: E402
+from financehub_desktop.config.paths import profile_paths
+from financehub_desktop.pluggy.client import PluggyClient
+from financehub_desktop.sandbox.app import create_app
+from financehub_desktop.sandbox.settings import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
+from financehub_desktop.store import open_store
+from financehub_desktop.store.keys import ScryptParams
+from financehub_desktop.sync.engine import SyncEngine, SyncOptions
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -79,8 +79,9 @@ OPTIONS = SyncOptions(poll_initial_seconds=0.01, poll_max_seconds=0.05)
 
 
 async def _connect(app: Any, user: str) -> str:
-    async with PluggyClient("http://sandbox.bench", DEMO_CLIENT_ID, DEMO_CLIENT_SECRET,
-                            transport=httpx.ASGITransport(app=app)) as client:
+    async with PluggyClient(
+        "http://sandbox.bench", DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, transport=httpx.ASGITransport(app=app)
+    ) as client:
         item = await client.create_item(2, {"user": user, "password": "password-ok"})
         while item.status not in ("UPDATED", "LOGIN_ERROR", "OUTDATED"):
             await asyncio.sleep(0.01)
@@ -92,8 +93,9 @@ async def _sync(app: Any, profile: str, item_id: str) -> tuple[float, Any, Count
     transport = CountingTransport(httpx.ASGITransport(app=app))
     store = open_store(profile_paths(profile), kdf=ScryptParams(n=2**10, r=8, p=1))
     try:
-        async with PluggyClient("http://sandbox.bench", DEMO_CLIENT_ID, DEMO_CLIENT_SECRET,
-                                transport=transport) as client:
+        async with PluggyClient(
+            "http://sandbox.bench", DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, transport=transport
+        ) as client:
             start = time.perf_counter()
             report = await SyncEngine(client, store, options=OPTIONS).sync_item(item_id, refresh=False)
             return time.perf_counter() - start, report, transport
@@ -123,8 +125,10 @@ async def main(user: str, latency_ms: int) -> None:
     print(f"  latency bound:         {bound:7.2f} s   (chains: {dict(transport.chains)})")
     print(f"  ratio to the bound:    {elapsed / bound:7.2f}x  (target <= 1.25x)")
     elapsed2, again, transport2 = await _sync(slow, "bench-slow", slow_item)
-    print(f"incremental sync with nothing new: {sum(transport2.chains.values())} requests, "
-          f"{again.total.written} rows written (target 0), {elapsed2:.2f} s")
+    print(
+        f"incremental sync with nothing new: {sum(transport2.chains.values())} requests, "
+        f"{again.total.written} rows written (target 0), {elapsed2:.2f} s"
+    )
     assert report0.status == report.status == again.status == "succeeded"
 
 
