@@ -52,7 +52,9 @@ class ApiBase:
     ) -> Page[M]:
         endpoint = f"GET {template}"
         raw = await self._http.request("GET", template, path_params=path_params, params=params)
-        if isinstance(raw, list):  # a few endpoints answer a bare array (spec of /categories)
+        if raw is None:  # 204 No Content (the spec allows it for GET /webhooks): nothing to list
+            raw = {"page": 1, "total": 0, "totalPages": 0, "results": []}
+        elif isinstance(raw, list):  # a few endpoints answer a bare array (spec of /categories)
             raw = {"page": 1, "total": len(raw), "totalPages": 1, "results": raw}
         return cast(Page[M], decode_model(_page_type(model), raw, endpoint))
 

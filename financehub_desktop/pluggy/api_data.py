@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from urllib.parse import parse_qs, urlsplit
 
 from ..domain.errors import InvalidInputError
 from .api_base import ApiBase
@@ -21,7 +22,7 @@ from .models.banking import (
 )
 from .models.envelope import CursorPage, Page
 from .models.wealth import Consent, IdentityResponse, Investment, InvestmentTransaction, Loan
-from .pagination import iterate_cursor, iterate_pages
+from .pagination import iterate_cursor, iterate_cursor_pages, iterate_pages
 
 MAX_IDS = 500
 MAX_PAGE_SIZE = 500
@@ -34,6 +35,22 @@ def _ids(ids: Iterable[str] | None) -> list[str] | None:
     if len(listed) > MAX_IDS:
         raise InvalidInputError(f"at most {MAX_IDS} ids per request, got {len(listed)}", field="ids")
     return listed
+
+
+def transactions_link_filters(link: str) -> tuple[str, datetime | None]:
+    """``(accountId, createdAtFrom)`` of a ``createdTransactionsLink``; a link without an account is refused."""
+    query = parse_qs(urlsplit(link).query)
+    account = query.get("accountId", [""])[-1]
+    if not account:
+        raise InvalidInputError("the transactions link names no accountId", field="createdTransactionsLink")
+    raw_from = query.get("createdAtFrom", [""])[-1]
+    if not raw_from:
+        return account, None
+    try:
+        created = datetime.fromisoformat(raw_from.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInputError("createdAtFrom in the transactions link is not a date", field="createdAtFrom") from None
+    return account, created if created.tzinfo else created.replace(tzinfo=UTC)
 
 
 class DataApi(ApiBase):
@@ -75,6 +92,30 @@ class DataApi(ApiBase):
         }
         return await self._cursor(Transaction, "/v2/transactions", params=params)
 
+    def iter_transaction_pages(
+        self,
+        account_id: str,
+        *,
+        ids: Iterable[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        created_at_from: datetime | None = None,
+    ) -> AsyncIterator[CursorPage[Transaction]]:
+        """Page by page, for callers that write each page in one store transaction (the sync engine)."""
+        id_list = _ids(ids)
+
+        async def fetch(after: str | None) -> CursorPage[Transaction]:
+            return await self.list_transactions_v2(
+                account_id,
+                ids=id_list,
+                date_from=date_from,
+                date_to=date_to,
+                created_at_from=created_at_from,
+                after=after,
+            )
+
+        return iterate_cursor_pages(fetch, endpoint="GET /v2/transactions")
+
     def iter_transactions(
         self,
         account_id: str,
@@ -98,6 +139,15 @@ class DataApi(ApiBase):
             )
 
         return iterate_cursor(fetch, endpoint="GET /v2/transactions")
+
+    def iter_transactions_from_link(self, link: str) -> AsyncIterator[Transaction]:
+        """The transactions behind a ``transactions/created`` webhook's ``createdTransactionsLink``.
+
+        The link is only read for its filters (``accountId``, ``createdAtFrom``); the request goes to our own base URL
+        through the v2 cursor, so the API key is never sent to a host named in a webhook payload.
+        """
+        account_id, created_at_from = transactions_link_filters(link)
+        return self.iter_transactions(account_id, created_at_from=created_at_from)
 
     async def list_transactions(
         self,

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any
 
+from ..domain.errors import PluggyTimeoutError
 from .api_base import ApiBase
+from .models.enums import FINISHED_EXECUTION_STATUSES, ExecutionStatus
 from .models.envelope import CursorPage, Page
 from .models.items import (
     Connector,
@@ -25,6 +27,7 @@ from .models.items import (
 from .models.wealth import ScrResponse
 from .pagination import iterate_cursor
 
+WAITING_STATUSES = frozenset({ExecutionStatus.WAITING_USER_INPUT, ExecutionStatus.WAITING_USER_ACTION})
 #: Marks "leave unchanged" where ``None`` means something (``headers=None`` clears a webhook's headers).
 UNSET: Any = object()
 
@@ -167,6 +170,38 @@ class ItemsApi(ApiBase):
 
     async def disable_auto_sync(self, item_id: str) -> Item:
         return await self._one(Item, "PATCH", "/items/{id}/disable-auto-sync", path_params={"id": item_id})
+
+    async def wait_for_item(
+        self,
+        item_id: str,
+        *,
+        first_interval: float = 1.0,
+        max_interval: float = 10.0,
+        within: float = 900.0,
+    ) -> Item:
+        """Polls ``GET /items/{id}`` with growing intervals until the item finished or waits for the user.
+
+        Returns the item as it was then: finished (check ``errors.error_for_item``), waiting for an MFA answer
+        (``WAITING_USER_INPUT``) or for an action at the bank (``WAITING_USER_ACTION``). Raises
+        ``PluggyTimeoutError`` when it is still busy after ``within`` seconds. Uses the client's injected clock.
+        """
+        policy = self._http.retry
+        deadline = policy.clock() + within
+        interval = first_interval
+        while True:
+            item = await self.get_item(item_id)
+            status = item.execution_status
+            if status in FINISHED_EXECUTION_STATUSES or status in WAITING_STATUSES or item.status in WAITING_STATUSES:
+                return item
+            if policy.clock() + interval > deadline:
+                raise PluggyTimeoutError(
+                    f"GET /items/{{id}}: still {status} after {within:.0f} s",
+                    endpoint="GET /items/{id}",
+                    status=None,
+                    item_id=item_id,
+                )
+            await policy.wait(interval)
+            interval = min(max_interval, interval * 1.5)
 
     async def list_items_v2(
         self, *, client_user_id: str | None = None, connector_id: int | None = None, after: str | None = None

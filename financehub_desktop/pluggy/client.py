@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from ..config.settings import Settings
 from .api_data import DataApi
 from .api_items import ItemsApi
 from .api_payments import PaymentsApi
@@ -61,6 +62,12 @@ class PluggyClient(ItemsApi, DataApi, PaymentsApi):
             max_connections=max_connections,
         )
 
+    @classmethod
+    def from_settings(cls, settings: Settings, client_secret: str, **options: Any) -> PluggyClient:
+        """The client the app uses: base URL (``PLUGGY_API_URL`` / ``pluggy_api_url``) and client id from settings;
+        the secret comes from the keyring through the caller, never from the settings file."""
+        return cls(settings.pluggy_api_url, settings.pluggy_client_id, client_secret, **options)
+
     @property
     def base_url(self) -> str:
         return self._http.base_url
@@ -72,6 +79,11 @@ class PluggyClient(ItemsApi, DataApi, PaymentsApi):
     @property
     def metrics(self) -> ClientMetrics:
         return self._http.metrics
+
+    def seconds_until_allowed(self, endpoint: str = "PATCH /items/{id}") -> float:
+        """How long the client-side limiter would hold ``endpoint`` now (0 = it may go); e.g. for a refresh
+        button's countdown. ``endpoint`` is ``"METHOD /template"``."""
+        return self._http.limiter.wait_needed(endpoint)
 
     def metrics_snapshot(self) -> dict[str, Any]:
         """Per-endpoint calls, failures, retries, re-auths, rate-limit waits and latency percentiles."""

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import __version__
 from ..config.logs import get_logger
-from ..domain.errors import FinanceHubError, PluggyTimeoutError
+from ..domain.errors import FinanceHubError, PluggyTimeoutError, RateLimitedError
 from ..domain.money import parse_json
 from .auth import ApiKeyCache
 from .errors import (
@@ -120,7 +120,9 @@ def build_async_client(
         limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
         headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         follow_redirects=False,
-        trust_env=False,
+        # Real connections honour the system's proxy and CA settings (HTTPS_PROXY, SSL_CERT_FILE); an injected
+        # transport (the in-process sandbox, tests) must not be bypassed by a proxy mount.
+        trust_env=transport is None,
     )
 
 
@@ -174,16 +176,15 @@ class PluggyHttp:
         json_body: Any = None,
         auth: bool = True,
         expect_body: bool = True,
-        raw_path: str | None = None,
     ) -> Any:
-        """One call to ``METHOD template``; ``raw_path`` (a ready path + query) overrides the filled template."""
+        """One call to ``METHOD template`` (ids filled in from ``path_params``), with its retries."""
         endpoint = f"{method} {template}"
         try:
             result = await self._attempts(
                 endpoint,
                 method,
-                raw_path or fill_path(template, path_params),
-                query_params(params) if raw_path is None else None,
+                fill_path(template, path_params),
+                query_params(params),
                 encode_json(json_body) if json_body is not None else None,
                 auth=auth,
                 expect_body=expect_body,
@@ -211,9 +212,7 @@ class PluggyHttp:
         reauthed = False
         while True:
             attempt += 1
-            waited = await self.limiter.acquire(endpoint)
-            if waited:
-                self.metrics.record_rate_limit_wait(endpoint, waited)
+            await self._pass_limiter(endpoint, deadline)
             headers = {"Content-Type": "application/json"} if content is not None else {}
             key = await self.auth.get() if auth else None
             if key is not None:
@@ -239,7 +238,7 @@ class PluggyHttp:
                     backoff = policy.backoff(attempt)
                     if deadline.allows(backoff):
                         self.metrics.record_retry(endpoint)
-                        await policy.sleep(backoff)
+                        await policy.wait(backoff)
                         continue
                 raise error_for_transport(endpoint, exc) from None
             status = response.status_code
@@ -257,10 +256,19 @@ class PluggyHttp:
             retry_in = self._retry_delay(endpoint, response, attempt, deadline)
             if retry_in is not None:
                 self.metrics.record_retry(endpoint)
-                await policy.sleep(retry_in)
+                await policy.wait(retry_in)
                 continue
             wait = server_wait(response.headers) if status == 429 else None
             raise error_for_response(endpoint, status, response.content, retry_after=wait)
+
+    async def _pass_limiter(self, endpoint: str, deadline: Deadline) -> None:
+        """Wait for a slot of the client-side limiter, or fail at once when the wait would not fit the budget."""
+        needed = self.limiter.wait_needed(endpoint)
+        if needed > min(self.retry.max_retry_after, deadline.remaining()):
+            raise RateLimitedError(f"{endpoint}: client-side limit", endpoint=endpoint, status=None, retry_after=needed)
+        waited = await self.limiter.acquire(endpoint)
+        if waited:
+            self.metrics.record_rate_limit_wait(endpoint, waited)
 
     def _retry_delay(self, endpoint: str, response: httpx.Response, attempt: int, deadline: Deadline) -> float | None:
         """Seconds to wait before the next attempt, or ``None`` when this answer is final."""
@@ -272,18 +280,21 @@ class PluggyHttp:
             body = read_error_body(response.content)
             if body is not None and body.code_description in NOT_RETRIED_CODE_DESCRIPTIONS:
                 return None
-            wait = server_wait(response.headers)
-            if wait is not None:
-                if wait > policy.max_retry_after or not deadline.allows(wait):
-                    return None
+        wait = server_wait(response.headers)  # a 503 may carry Retry-After too (RFC 9110)
+        if wait is not None:
+            if wait > policy.max_retry_after or not deadline.allows(wait):
+                return None
+            if status == 429:
                 self.limiter.penalise(endpoint, wait)
-                return wait
+            return wait
         delay = policy.backoff(attempt)
         return delay if deadline.allows(delay) else None
 
     @staticmethod
     def _decode(endpoint: str, response: httpx.Response, expect_body: bool) -> Any:
         content = response.content
+        if response.status_code == 204:  # "No Content" is an answer, not a malformed body
+            return None
         if not content.strip():
             if expect_body:
                 raise malformed(endpoint, "<body>", f"empty body with HTTP {response.status_code}")

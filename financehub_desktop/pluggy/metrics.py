@@ -99,3 +99,25 @@ class ClientMetrics:
 
     def reset(self) -> None:
         self._stats.clear()
+
+
+def summary_lines(snapshot: dict[str, Any], *, limit: int = 12) -> list[str]:
+    """Plain-text lines for ``financehub doctor`` and the log: totals, then the busiest endpoints."""
+    totals = snapshot.get("totals", {})
+    lines = [
+        "Pluggy API: {calls} calls, {failures} failed, {retries} retries, {reauths} key renewals".format(
+            calls=totals.get("calls", 0),
+            failures=totals.get("failures", 0),
+            retries=totals.get("retries", 0),
+            reauths=totals.get("reauths", 0),
+        )
+    ]
+    endpoints: dict[str, dict[str, Any]] = snapshot.get("endpoints", {})
+    busiest = sorted(endpoints.items(), key=lambda kv: (-kv[1].get("calls", 0), kv[0]))[:limit]
+    for name, stats in busiest:
+        latency = stats.get("latency_ms", {})
+        lines.append(
+            f"  {name}: {stats.get('calls', 0)} calls, {stats.get('failures', 0)} failed, "
+            f"{stats.get('retries', 0)} retries, p50 {latency.get('p50', 0)} ms, p90 {latency.get('p90', 0)} ms"
+        )
+    return lines

@@ -78,6 +78,16 @@ class RetryPolicy:
         cap = min(self.max_delay, self.base_delay * (2 ** max(attempt - 1, 0)))
         return float(cap * self.random())
 
+    async def wait(self, seconds: float) -> None:
+        """Sleep at least ``seconds`` by this policy's clock (event loops may wake a timer a hair early)."""
+        target = self.clock() + seconds
+        await self.sleep(seconds)
+        for _ in range(100):
+            remaining = target - self.clock()
+            if remaining <= 0:
+                return
+            await self.sleep(remaining)
+
     def should_retry_status(self, endpoint: str, status: int) -> bool:
         if status not in RETRYABLE_STATUSES:
             return False

@@ -26,7 +26,6 @@ log = logging.getLogger("financehub.sandbox")
 ADMIN_PREFIX = "/_sandbox/"
 
 
-
 class SandboxMiddleware:
     """Logs each API request, then applies the configured latency and any fault rule that matches."""
 
@@ -112,12 +111,13 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 def build_routes() -> list[BaseRoute]:
     routes: list[BaseRoute] = [*admin.ROUTES, *items.ROUTES, *data.ROUTES, *webhook_routes.ROUTES]
+    from .connect_page import payment as payment_page
     from .connect_page import routes as connect_routes
-    from .routes import payments, transfers
+    from .routes import automatic_pix, payments, transfers
 
-    routes += payments.ROUTES + transfers.ROUTES
+    routes += payments.ROUTES + automatic_pix.ROUTES + transfers.ROUTES
 
-    routes += connect_routes.ROUTES
+    routes += connect_routes.ROUTES + payment_page.ROUTES
     return routes
 
 

@@ -39,7 +39,7 @@ def _tlv(data: str) -> dict[str, str]:
         if i + 4 > len(data):
             raise BrCodeError("truncated field header")
         tag, size = data[i : i + 2], data[i + 2 : i + 4]
-        if not tag.isdigit() or not size.isdigit():
+        if not (tag + size).isascii() or not (tag + size).isdigit():
             raise BrCodeError(f"invalid field header at position {i}")
         end = i + 4 + int(size)
         if end > len(data):

@@ -64,7 +64,8 @@ _FAILURES: dict[str, Failure] = {
 def scenario_for(connector_id: int, parameters: dict[str, Any]) -> Scenario:
     if connector_id == OPEN_FINANCE_ID:
         document = str(parameters.get("cpf", ""))
-        return Scenario(username=f"of-{''.join(c for c in document if c.isdigit())}", user_action=True)
+        digits = "".join(c for c in document if c in "0123456789")
+        return Scenario(username=f"of-{digits}", user_action=True)
     user = str(parameters.get("user", ""))
     if parameters.get("password") != PASSWORD_OK:
         return Scenario(user, failure=INVALID_CREDENTIALS)

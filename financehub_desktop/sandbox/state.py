@@ -75,6 +75,7 @@ class SandboxState:
         self.connect_tokens: dict[str, ConnectTokenInfo] = {}
         self.subscriptions: dict[str, Subscription] = {}
         self.category_rules: dict[str, dict[str, Any]] = {}
+        self.connector_health: dict[int, str] = {}
         self.requests: list[RequestRecord] = []
         self.payments = PaymentsBook(self)
         self.engine = ItemEngine(
@@ -139,7 +140,25 @@ class SandboxState:
         payload = {"id": item.id, "itemId": item.id, "clientUserId": item.client_user_id, **extra}
         self.emit(event, payload, item_webhook=item.webhook_url)
 
+    def _apply_rules(self, item: ItemRecord, changes: SyncChanges) -> None:
+        """Client category rules (``POST /categories/rules``) categorise transactions that arrive after them."""
+        book = item.book
+        if not self.category_rules or book is None:
+            return
+        for ids in changes.created.values():
+            for txn_id in ids:
+                txn = book.ledger.get(txn_id)
+                if txn is None:
+                    continue
+                account_type = "CREDIT_CARD" if txn.account_id == book.accounts.card else "CHECKING_ACCOUNT"
+                for rule in self.category_rules.values():
+                    if rule_matches(rule, txn.description, txn.type, account_type):
+                        txn.category_id = rule["categoryId"]
+                        txn.invalidate()
+                        break
+
     def _on_changes(self, item: ItemRecord, changes: SyncChanges) -> None:
+        self._apply_rules(item, changes)
         base = self.config.public_url or "http://127.0.0.1"
         created_from = iso(changes.created_from) if changes.created_from else None
         for account_id in changes.created:
@@ -172,3 +191,18 @@ class SandboxState:
         if len(self.requests) > MAX_REQUEST_LOG:
             del self.requests[: len(self.requests) - MAX_REQUEST_LOG]
         return record
+
+
+def rule_matches(rule: dict[str, Any], description: str, txn_type: str, account_type: str) -> bool:
+    if rule.get("transactionType") not in (None, txn_type) or rule.get("accountType") not in (None, account_type):
+        return False
+    text, wanted = description.lower(), str(rule["description"]).lower()
+    match rule.get("matchType") or "exact":
+        case "contains":
+            return wanted in text
+        case "startsWith":
+            return text.startswith(wanted)
+        case "endsWith":
+            return text.endswith(wanted)
+        case _:
+            return text == wanted

@@ -13,9 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..wire import iso, iso_day, money
+from .bills import BillBook
 from .documents import cpf, person_name, pix_key
-from .generator import CLOSING_DAY, DUE_DAY, Accounts, BillBook, DayGenerator, Holder
+from .generator import CLOSING_DAY, DUE_DAY, DayGenerator
 from .ledger import Txn, add_months, stable_id
+from .parties import Accounts, Holder
 from .portfolio import Investment, LoanPlan, build_investments, identity_wire, loan_wire, plan_loan
 
 HISTORY_DAYS = 730

@@ -68,7 +68,7 @@ def cpf(rng: random.Random) -> str:
 
 
 def is_valid_cpf(value: str) -> bool:
-    digits = [int(c) for c in value if c.isdigit()]
+    digits = [int(c) for c in value if c in "0123456789"]
     if len(digits) != 11 or len(set(digits)) == 1:
         return False
     return _cpf_digit(digits[:9]) == digits[9] and _cpf_digit(digits[:10]) == digits[10]
@@ -89,7 +89,7 @@ def cnpj_from_root(root: str) -> str:
 
 
 def is_valid_cnpj(value: str) -> bool:
-    digits = [int(c) for c in value if c.isdigit()]
+    digits = [int(c) for c in value if c in "0123456789"]
     if len(digits) != 14 or len(set(digits)) == 1:
         return False
     return _cnpj_digit(digits[:12]) == digits[12] and _cnpj_digit(digits[:13]) == digits[13]

@@ -6,15 +6,18 @@ seed, so any range of days can be generated again and gives the same rows.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..wire import iso, iso_day, money
+from ..wire import iso_day, money
 from .documents import cpf, person_name, pix_key
-from .ledger import Bill, Txn, TxnType, add_months, stable_id
-from .merchants import BILLERS, EMPLOYERS, MERCHANTS, MERCHANTS_BY_KEY, Biller, MerchantProfile
+from .ledger import Txn, TxnType, add_months, stable_id
+from .parties import Accounts, Counterparty, Holder, participant
+
+if TYPE_CHECKING:
+    from .bills import BillBook
+from .merchants import BILLERS, EMPLOYERS, MERCHANTS_BY_KEY, Biller, MerchantProfile
 
 CLOSING_DAY = 3
 DUE_DAY = 10
@@ -37,44 +40,6 @@ _MERCHANT_WEIGHTS = {
     "latam": 1,
     "sympla": 1,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Holder:
-    name: str
-    cpf: str
-    pix_key: str
-
-
-@dataclass(frozen=True, slots=True)
-class Counterparty:
-    name: str
-    document: str
-    pix_key: str
-    bank_ispb: str
-    branch: str
-    account: str
-
-
-@dataclass(slots=True)
-class Accounts:
-    checking: str
-    savings: str
-    card: str
-    card_last4: str
-    extra_checking: str | None = None
-
-
-def _participant(name: str, document: str, *, ispb: str, branch: str, account: str) -> dict[str, Any]:
-    kind = "CNPJ" if len(document) == 14 else "CPF"
-    return {
-        "documentNumber": {"type": kind, "value": document},
-        "name": name,
-        "accountNumber": account,
-        "branchNumber": branch,
-        "routingNumber": None,
-        "routingNumberISPB": ispb,
-    }
 
 
 class DayGenerator:
@@ -129,7 +94,9 @@ class DayGenerator:
     ) -> Txn:
         signed_credit = amount > 0
         is_card = account == self.acc.card
-        txn_type: TxnType = ("DEBIT" if amount > 0 else "CREDIT") if is_card else ("CREDIT" if signed_credit else "DEBIT")
+        txn_type: TxnType = (
+            ("DEBIT" if amount > 0 else "CREDIT") if is_card else ("CREDIT" if signed_credit else "DEBIT")
+        )
         return Txn(
             id=stable_id(self.ns, account, day.isoformat(), key),
             account_id=account,
@@ -148,10 +115,8 @@ class DayGenerator:
         )
 
     def _pix(self, other: Counterparty, *, sent: bool, reason: str | None = None) -> dict[str, Any]:
-        me = _participant(self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001", account="123456-7")
-        them = _participant(
-            other.name, other.document, ispb=other.bank_ispb, branch=other.branch, account=other.account
-        )
+        me = participant(self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001", account="123456-7")
+        them = participant(other.name, other.document, ispb=other.bank_ispb, branch=other.branch, account=other.account)
         return {
             "payer": me if sent else them,
             "receiver": them if sent else me,
@@ -328,7 +293,7 @@ class DayGenerator:
         amount = money(Decimal(rng.uniform(float(biller.low), float(biller.high))))
         digitable, barcode = self._boleto_line(rng, amount)
         payment = {
-            "payer": _participant(
+            "payer": participant(
                 self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001", account="123456-7"
             ),
             "receiver": {
@@ -373,8 +338,8 @@ class DayGenerator:
         if day.day == 5:
             employer, employer_cnpj = self.employer
             salary = self.salary
-            payer = _participant(employer, employer_cnpj, ispb="60746948", branch="2373", account="55012-1")
-            me = _participant(self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001", account="123456-7")
+            payer = participant(employer, employer_cnpj, ispb="60746948", branch="2373", account="55012-1")
+            me = participant(self.holder.name, self.holder.cpf, ispb=self.bank_ispb, branch="0001", account="123456-7")
             out.append(
                 self._txn(
                     acc,
@@ -604,164 +569,3 @@ class DayGenerator:
                 )
             )
         return out
-
-
-class BillBook:
-    """Monthly credit-card bills: closing on day 3, due on day 10, paid from checking (PAGAMENTO_FATURA)."""
-
-    def __init__(self, ledger: dict[str, Txn]) -> None:
-        self.ledger = ledger
-        self.bills: dict[str, Bill] = {}
-        self.last_closing: date | None = None
-        self.carry = Decimal("0.00")
-
-    def latest(self) -> Bill | None:
-        return max(self.bills.values(), key=lambda b: b.closing_day, default=None)
-
-    def close_bill(self, gen: DayGenerator, day: date, *, now: datetime, horizon: date) -> list[Txn]:
-        start = self.last_closing or add_months(day, -1)
-        bill_id = stable_id(gen.ns, "bill", day.isoformat())
-        extra: list[Txn] = []
-        charges: list[dict[str, Any]] = []
-        if self.carry > 0:
-            interest = money(self.carry * Decimal("0.1390"))
-            iof = money(self.carry * Decimal("0.0038"))
-            meta = {"cardNumber": gen.acc.card_last4, "otherCreditsType": "REVOLVING_CREDIT", "billId": bill_id}
-            extra.append(
-                gen._txn(
-                    gen.acc.card,
-                    day,
-                    "revolving",
-                    "JUROS ROTATIVO",
-                    interest,
-                    now=now,
-                    horizon=horizon,
-                    category="02020000",
-                    operation="OPERACOES_CREDITO_CONTRATADAS_CARTAO",
-                    card_meta=meta,
-                )
-            )
-            extra.append(
-                gen._txn(
-                    gen.acc.card,
-                    day,
-                    "revolving-iof",
-                    "IOF ROTATIVO",
-                    iof,
-                    now=now,
-                    horizon=horizon,
-                    category="15020000",
-                    operation="TARIFA",
-                    card_meta=dict(meta),
-                )
-            )
-            charges.append(
-                {
-                    "id": stable_id(gen.ns, "charge", bill_id, 1),
-                    "type": "LATE_PAYMENT_REMUNERATIVE_INTEREST",
-                    "amount": interest,
-                    "currencyCode": "BRL",
-                    "additionalInfo": "Juros do rotativo",
-                }
-            )
-            charges.append(
-                {
-                    "id": stable_id(gen.ns, "charge", bill_id, 2),
-                    "type": "IOF",
-                    "amount": iof,
-                    "currencyCode": "BRL",
-                    "additionalInfo": None,
-                }
-            )
-        total = self.carry + sum((t.amount for t in extra), Decimal("0.00"))
-        for txn in self.ledger.values():
-            if txn.account_id == gen.acc.card and start < txn.day <= day:
-                total += txn.amount
-                if txn.card_meta is not None:
-                    txn.card_meta["billId"] = bill_id
-                    txn._wire = None
-        for txn in extra:
-            if txn.card_meta is not None:
-                txn.card_meta["billId"] = bill_id
-        if any(
-            t.description == "IOF COMPRA INTERNACIONAL" and start < t.day <= day
-            for t in self.ledger.values()
-            if t.account_id == gen.acc.card
-        ):
-            iof_total = sum(
-                (
-                    t.amount
-                    for t in self.ledger.values()
-                    if t.account_id == gen.acc.card
-                    and t.description == "IOF COMPRA INTERNACIONAL"
-                    and start < t.day <= day
-                ),
-                Decimal(0),
-            )
-            charges.append(
-                {
-                    "id": stable_id(gen.ns, "charge", bill_id, 3),
-                    "type": "IOF",
-                    "amount": money(iof_total),
-                    "currencyCode": "BRL",
-                    "additionalInfo": "IOF sobre compras internacionais",
-                }
-            )
-        total = money(max(total, Decimal("0.00")))
-        due = day.replace(day=DUE_DAY)
-        self.bills[bill_id] = Bill(bill_id, gen.acc.card, day, due, total, money(total * Decimal("0.15")), charges)
-        self.last_closing = day
-        self.carry = Decimal("0.00")
-        return extra
-
-    def pay_bill(self, gen: DayGenerator, day: date, rng: random.Random, *, now: datetime, horizon: date) -> list[Txn]:
-        bill = self.latest()
-        if bill is None or bill.due_day != day or bill.total <= 0 or bill.payments:
-            return []
-        partial = rng.random() < 0.08
-        amount = bill.minimum if partial else bill.total
-        self.carry = bill.total - amount
-        bill.paid = amount
-        bill.payments.append(
-            {
-                "id": stable_id(gen.ns, "bill-payment", bill.id),
-                "valueType": "INSTALLMENT_PAYMENT" if partial else "FULL_PAYMENT",
-                "paymentDate": iso_day(day),
-                "paymentMode": "DEBIT_ACCOUNT",
-                "amount": amount,
-                "currencyCode": "BRL",
-            }
-        )
-        text = f"PAGAMENTO FATURA CARTAO FINAL {gen.acc.card_last4}"
-        return [
-            gen._txn(
-                gen.acc.checking,
-                day,
-                "bill-payment",
-                text,
-                -amount,
-                now=now,
-                horizon=horizon,
-                category="05100000",
-                operation="PAGAMENTO_FATURA",
-            ),
-            gen._txn(
-                gen.acc.card,
-                day,
-                "bill-payment",
-                "PAGAMENTO RECEBIDO - OBRIGADO",
-                -amount,
-                now=now,
-                horizon=horizon,
-                category="05100000",
-                operation="PAGAMENTO_FATURA",
-                card_meta={"cardNumber": gen.acc.card_last4, "billId": bill.id},
-            ),
-        ]
-
-
-def merchant_list() -> tuple[MerchantProfile, ...]:
-    return MERCHANTS
-
-
-__all__ = ["Accounts", "BillBook", "DayGenerator", "Holder", "iso"]

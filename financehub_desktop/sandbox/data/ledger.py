@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..wire import iso, iso_day
+from ..wire import RawJson, dumps_text, iso, iso_day
 from .categories import CATEGORIES, category_name
 from .merchants import MerchantProfile
 
@@ -36,6 +36,7 @@ class Txn:
     provider_code: str | None = None
     order: int = 0
     _wire: dict[str, Any] | None = field(default=None, repr=False)
+    _raw: RawJson | None = field(default=None, repr=False)
 
     @property
     def sort_key(self) -> tuple[date, str]:
@@ -43,7 +44,17 @@ class Txn:
 
     def touch(self, now: datetime) -> None:
         self.updated_at = now
+        self.invalidate()
+
+    def invalidate(self) -> None:
         self._wire = None
+        self._raw = None
+
+    def raw(self) -> RawJson:
+        """The transaction serialised once; pages reuse it until the row changes."""
+        if self._raw is None or self._wire is None:
+            self._raw = RawJson(dumps_text(self.wire()))
+        return self._raw
 
     def wire(self) -> dict[str, Any]:
         if self._wire is None:

@@ -11,8 +11,8 @@ from typing import Any
 
 from ..wire import iso, iso_day, money
 from .documents import cnpj_from_root
-from .generator import Holder
 from .ledger import add_months, stable_id
+from .parties import Holder
 
 Q4 = Decimal("0.0001")
 

@@ -49,7 +49,7 @@ def _wrap(handler: Any) -> Any:
 async def advance_clock(request: Request) -> dict[str, Any]:
     body = await _json(request)
     if not isinstance(body, dict):
-        raise ApiError(400, "send {\"days\": N} and/or {\"seconds\": N}", "INVALID_PARAMETER")
+        raise ApiError(400, 'send {"days": N} and/or {"seconds": N}', "INVALID_PARAMETER")
     values: list[float] = []
     for name in ("days", "seconds"):
         value = body.get(name, 0)
@@ -59,9 +59,20 @@ async def advance_clock(request: Request) -> dict[str, Any]:
     days, seconds = values
     if days > MAX_ADVANCE_DAYS or seconds > MAX_ADVANCE_DAYS * 86400:
         raise ApiError(400, f"the clock moves at most {MAX_ADVANCE_DAYS} days at a time", "INVALID_PARAMETER")
+    auto_sync = body.get("autoSync", False)
+    if not isinstance(auto_sync, bool):
+        raise ApiError(400, "autoSync must be true or false", "INVALID_PARAMETER")
     state = _state(request)
     now = state.clock.advance(days=days, seconds=seconds)
-    return {"now": now, "offsetSeconds": state.clock.offset.total_seconds()}
+    synced = []
+    if auto_sync:  # Pluggy's daily auto-sync of items whose nextAutoSyncAt has passed (MFA items are skipped)
+        for item in list(state.items.values()):
+            state.engine.advance(item)
+            due = item.next_auto_sync_at is not None and item.next_auto_sync_at <= now
+            if due and not item.running and item.auto_sync_disabled_at is None and item.scenario.mfa is None:
+                state.engine.start(item, "SYNC")
+                synced.append(item.id)
+    return {"now": now, "offsetSeconds": state.clock.offset.total_seconds(), "autoSynced": synced}
 
 
 async def get_clock(request: Request) -> dict[str, Any]:
@@ -125,6 +136,23 @@ async def clear_request_log(request: Request) -> Response:
     return empty_response(204)
 
 
+async def connector_health(request: Request) -> dict[str, Any]:
+    """Change a connector's health (ONLINE / UNSTABLE / OFFLINE) and emit ``connector/status_updated``."""
+    from ..connectors import CONNECTORS
+
+    state = _state(request)
+    raw = str(request.path_params["id"])
+    if not (raw.isascii() and raw.isdigit()) or int(raw) not in CONNECTORS:
+        raise ApiError(404, "Connector not found", "CONNECTOR_NOT_FOUND")
+    body = await _json(request)
+    status = body.get("status") if isinstance(body, dict) else None
+    if status not in ("ONLINE", "UNSTABLE", "OFFLINE"):
+        raise ApiError(400, "status must be ONLINE, UNSTABLE or OFFLINE", "INVALID_PARAMETER")
+    state.connector_health[int(raw)] = status
+    state.emit("connector/status_updated", {"id": raw, "connectorId": int(raw), "data": {"status": status}})
+    return {"connectorId": int(raw), "status": status}
+
+
 async def statement_file(request: Request) -> Response:
     state = _state(request)
     account_id = str(request.path_params["account"]).lower()
@@ -153,6 +181,7 @@ ROUTES = [
     Route("/_sandbox/faults", _wrap(list_faults), methods=["GET"]),
     Route("/_sandbox/faults", _wrap(clear_faults), methods=["DELETE"]),
     Route("/_sandbox/reset", _wrap(reset), methods=["POST"]),
+    Route("/_sandbox/connectors/{id}/health", _wrap(connector_health), methods=["POST"]),
     Route("/_sandbox/webhook-deliveries", _wrap(deliveries), methods=["GET"]),
     Route("/_sandbox/requests", _wrap(request_log), methods=["GET"]),
     Route("/_sandbox/requests", _wrap(clear_request_log), methods=["DELETE"]),

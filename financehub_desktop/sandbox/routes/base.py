@@ -101,6 +101,8 @@ class Ctx:
             if required:
                 raise bad_request("request body is required", "INVALID_REQUEST_BODY")
             return {}
+        if b"\\u0000" in raw or b"\x00" in raw:
+            raise bad_request("request body must not contain NUL characters", "INVALID_REQUEST_BODY")
         try:
             data = loads(raw)
         except (ValueError, UnicodeDecodeError, RecursionError):

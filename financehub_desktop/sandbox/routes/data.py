@@ -172,7 +172,7 @@ async def list_transactions(ctx: Ctx) -> dict[str, Any]:
         "total": len(rows),
         "totalPages": -(-len(rows) // size) if rows else 0,
         "page": page_number,
-        "results": [t.wire() for t in rows[start : start + size]],
+        "results": [t.raw() for t in rows[start : start + size]],
     }
 
 
@@ -211,7 +211,7 @@ async def list_transactions_v2(ctx: Ctx) -> dict[str, Any]:
 
         query = urlencode([(k, v) for k, v in params if v is not None] + [("after", _cursor(chunk[-1]))])
         next_query = f"?{query}"
-    return {"results": [t.wire() for t in chunk], "next": next_query}
+    return {"results": [t.raw() for t in chunk], "next": next_query}
 
 
 def _txn(ctx: Ctx) -> Txn:
@@ -410,7 +410,7 @@ async def get_consent(ctx: Ctx) -> dict[str, Any]:
 
 async def merchants(ctx: Ctx) -> dict[str, Any]:
     raw = [c.strip() for c in (ctx.query("cnpjs") or "").split(",") if c.strip()][:500]
-    digits = ["".join(ch for ch in c if ch.isdigit()) for c in raw]
+    digits = ["".join(ch for ch in c if ch in "0123456789") for c in raw]
     invalid = [c for c, d in zip(raw, digits, strict=True) if not is_valid_cnpj(d)]
     valid = [d for d in digits if is_valid_cnpj(d)]
     found = find_merchants(valid)

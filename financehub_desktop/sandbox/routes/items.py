@@ -35,6 +35,8 @@ PRODUCTS = {
 MAX_CONSECUTIVE_ERRORS = 5
 LOGIN_BACKOFF = timedelta(minutes=15)
 MAX_FAILED_LOGINS = 2
+#: Items per application (Pluggy's limit depends on the subscription; 100 in its example).
+MAX_ITEMS = 100
 
 
 async def auth(ctx: Ctx) -> dict[str, Any]:
@@ -104,7 +106,7 @@ async def connect_token(ctx: Ctx) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------ connectors
 def _connector(ctx: Ctx) -> int:
     raw = ctx.path("id")
-    if not raw.isdigit() or int(raw) not in CONNECTORS:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) not in CONNECTORS:
         raise ApiError(404, "Connector not found", "CONNECTOR_NOT_FOUND")
     return int(raw)
 
@@ -121,7 +123,7 @@ async def list_connectors(ctx: Ctx) -> dict[str, Any]:
     }
     results = []
     for cid in sorted(CONNECTORS):
-        c = connector_for_wire(cid, health)
+        c = _with_health(ctx, connector_for_wire(cid, health))
         if c["isSandbox"] and not include_sandbox:
             continue
         if name and name not in c["name"].lower():
@@ -134,8 +136,15 @@ async def list_connectors(ctx: Ctx) -> dict[str, Any]:
     return page(results)
 
 
+def _with_health(ctx: Ctx, connector: dict[str, Any]) -> dict[str, Any]:
+    status = ctx.state.connector_health.get(connector["id"])
+    if status is not None:
+        connector["health"] = {**connector["health"], "status": status}
+    return connector
+
+
 async def get_connector(ctx: Ctx) -> dict[str, Any]:
-    return connector_for_wire(_connector(ctx), ctx.bool_query("healthDetails") or False)
+    return _with_health(ctx, connector_for_wire(_connector(ctx), ctx.bool_query("healthDetails") or False))
 
 
 async def validate_connector(ctx: Ctx) -> dict[str, Any]:
@@ -154,6 +163,11 @@ def _parameters(value: Any) -> dict[str, Any]:
             "encrypted parameters are not supported by the sandbox; send a map", "CONNECTOR_VALIDATION_ERROR"
         )
     raise validation_error([{"code": "000", "parameter": "parameters", "message": "parameters is required"}])
+
+
+def _login(parameters: dict[str, Any]) -> str:
+    """Who logs in: the user (Pluggy Bank) or the CPF (Open Finance), as avoidDuplicates compares them."""
+    return str(parameters.get("user") or parameters.get("cpf") or "")
 
 
 def _scoped_item(ctx: Ctx, *, for_write: bool = False) -> ItemRecord:
@@ -175,6 +189,8 @@ async def create_item(ctx: Ctx) -> dict[str, Any]:
     cid = body.get("connectorId")
     if isinstance(cid, bool) or not isinstance(cid, int) or cid not in CONNECTORS:
         raise ApiError(400, "Connector not found", "CONNECTOR_NOT_FOUND")
+    if state.connector_health.get(cid) == "OFFLINE":
+        raise ApiError(400, "Connector is offline, please try again later", "CONNECTOR_OFFLINE")
     parameters = _parameters(body.get("parameters"))
     errors = validate_parameters(cid, parameters)
     if errors:
@@ -184,6 +200,22 @@ async def create_item(ctx: Ctx) -> dict[str, Any]:
     if ctx.is_connect and ctx.claims is not None:
         info = state.connect_tokens.get(ctx.claims.token_id)
         token_options = info.options if info else {}
+    avoid = body.get("avoidDuplicates", token_options.get("avoidDuplicates", False))
+    if avoid is True:
+        same = [
+            i.id for i in state.items.values() if i.connector_id == cid and _login(i.parameters) == _login(parameters)
+        ]
+        if same:
+            raise ApiError(
+                400,
+                "An item with the same credentials already exists",
+                "ITEM_USER_ALREADY_EXISTS",
+                extra={"items": same},
+            )
+    if len(state.items) >= MAX_ITEMS:
+        raise ApiError(
+            409, "Item creation limit exceeded", "ITEM_CREATION_LIMIT_EXCEEDED", data={"itemsLimit": MAX_ITEMS}
+        )
     webhook = str_field(body, "webhookUrl", required=False, max_len=2048) or token_options.get("webhookUrl")
     if webhook and url_problem(webhook, allow_private=state.config.allow_private_webhook_urls):
         raise bad_request("webhookUrl is not a valid URL", "INVALID_PARAMETER", parameter="webhookUrl")

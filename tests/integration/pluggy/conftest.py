@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +12,6 @@ import pytest_asyncio
 
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.models import Item
-from financehub_desktop.pluggy.models.enums import FINISHED_EXECUTION_STATUSES, ExecutionStatus
 from financehub_desktop.pluggy.retry import RetryPolicy
 from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig, create_app
 
@@ -61,18 +59,9 @@ async def pluggy(sandbox: Sandbox) -> AsyncIterator[PluggyClient]:
         yield client
 
 
-async def wait_for_item(client: PluggyClient, item_id: str, *, within: float = 10.0) -> Item:
-    """Polls until the item finished or waits for the user (MFA / action)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while True:
-        item = await client.get_item(item_id)
-        waiting = item.execution_status in (ExecutionStatus.WAITING_USER_INPUT, ExecutionStatus.WAITING_USER_ACTION)
-        if item.execution_status in FINISHED_EXECUTION_STATUSES or waiting:
-            return item
-        if loop.time() > deadline:
-            raise AssertionError(f"item stuck in {item.execution_status}")
-        await asyncio.sleep(0.02)
+async def wait_for_item(client: PluggyClient, item_id: str) -> Item:
+    """Polls (the client's own ``wait_for_item``, fast intervals) until the item finished or waits for the user."""
+    return await client.wait_for_item(item_id, first_interval=0.02, max_interval=0.05, within=10.0)
 
 
 async def connected_item(client: PluggyClient, user: str = "user-ok", connector_id: int = 2) -> Item:

@@ -21,6 +21,7 @@ async def test_connect_token_and_connectors(pluggy: PluggyClient) -> None:
         client_user_id="user-42", webhook_url="https://relay.example/hook", avoid_duplicates=True, products=["ACCOUNTS"]
     )
     assert token.count(".") == 2
+    assert (await pluggy.create_api_key()).count(".") == 2
     connectors = await pluggy.list_connectors(sandbox=True, countries=["BR"])
     ids = {c.id for c in connectors.results}
     assert 2 in ids
@@ -85,6 +86,10 @@ async def test_item_lifecycle_and_every_data_endpoint(pluggy: PluggyClient) -> N
     bills = [b async for b in pluggy.iter_bills(credit.id)]
     if bills:
         assert (await pluggy.get_bill(bills[0].id)).id == bills[0].id
+        on_bill = [t async for t in pluggy.iter_transactions_v1(credit.id, bill_id=bills[0].id)]
+        assert all(
+            t.credit_card_metadata is None or t.credit_card_metadata.bill_id in (None, bills[0].id) for t in on_bill
+        )
     loans = (await pluggy.list_loans(item.id)).results
     if loans:
         assert (await pluggy.get_loan(loans[0].id)).id == loans[0].id

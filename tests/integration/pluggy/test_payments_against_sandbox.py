@@ -209,3 +209,9 @@ async def test_boletos(pluggy: PluggyClient) -> None:
     assert (await pluggy.get_boleto(boleto.id)).id == boleto.id
     cancelled = await pluggy.cancel_boleto(boleto.id)
     assert cancelled.status == "CANCELLED"
+
+    direct = await pluggy.create_boleto_connection(2, {"clientId": "inter-id", "clientSecret": "inter-secret"})
+    assert direct.connector_id == 2
+    with pytest.raises(de.RequestRejectedError) as info:
+        await pluggy.create_boleto_connection(2, {"clientId": "inter-id"})
+    assert info.value.context["code_description"] == "BOLETO_CONNECTION_CREATION_CREDENTIALS_ERROR"

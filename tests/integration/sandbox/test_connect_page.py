@@ -13,7 +13,7 @@ import pytest
 from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
 from financehub_desktop.sandbox.server import serve_in_thread
 
-pytestmark = [pytest.mark.webengine, pytest.mark.qt_log_ignore("Failed to create RHI.*")]
+pytestmark = [pytest.mark.webengine, pytest.mark.qt_log_ignore("Failed to create RHI.*", "GPUInfo not initialized.*")]
 
 
 @pytest.fixture
@@ -72,10 +72,14 @@ def test_login_with_user_ok_reports_success_in_the_url(qtbot: Any, sandbox_url: 
     wait_for_element(qtbot, view, "connector-2")
     run_js(qtbot, view, "document.getElementById('connector-2').click(); true")
     wait_for_element(qtbot, view, "user")
-    run_js(qtbot, view, """
+    run_js(
+        qtbot,
+        view,
+        """
         document.getElementById('user').value = 'user-ok';
         document.getElementById('password').value = 'password-ok';
-        document.getElementById('submit-credentials').click(); true""")
+        document.getElementById('submit-credentials').click(); true""",
+    )
     qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
     result = query(view)
     assert events(view)[-1] == "SUCCESS", result
@@ -93,23 +97,35 @@ def test_client_side_validation_and_mfa_step(qtbot: Any, sandbox_url: str) -> No
     wait_for_element(qtbot, view, "connector-8")
     run_js(qtbot, view, "document.getElementById('connector-8').click(); true")
     wait_for_element(qtbot, view, "user")
-    run_js(qtbot, view, """
+    run_js(
+        qtbot,
+        view,
+        """
         document.getElementById('user').value = 'bob';
         document.getElementById('password').value = 'password-ok';
-        document.getElementById('submit-credentials').click(); true""")
+        document.getElementById('submit-credentials').click(); true""",
+    )
     shown: list[Any] = []
     view.page().runJavaScript("document.getElementById('user-error').textContent", 0, shown.append)
     qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
     assert "user-" in shown[0]
     assert "SUBMITTED_LOGIN" not in events(view)
-    run_js(qtbot, view, """
+    run_js(
+        qtbot,
+        view,
+        """
         document.getElementById('user').value = 'user-ok';
-        document.getElementById('submit-credentials').click(); true""")
+        document.getElementById('submit-credentials').click(); true""",
+    )
     qtbot.waitUntil(lambda: query(view).get("item_status") == "WAITING_USER_INPUT", timeout=20_000)
     wait_for_element(qtbot, view, "token")
-    run_js(qtbot, view, """
+    run_js(
+        qtbot,
+        view,
+        """
         document.getElementById('token').value = '123456';
-        document.getElementById('submit-mfa').click(); true""")
+        document.getElementById('submit-mfa').click(); true""",
+    )
     qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
     assert events(view)[-1] == "SUCCESS"
     assert {"SUBMITTED_MFA", "LOGIN_MFA_SUCCESS"} <= set(events(view))
@@ -121,10 +137,44 @@ def test_wrong_password_reports_error_with_message(qtbot: Any, sandbox_url: str)
     wait_for_element(qtbot, view, "connector-2")
     run_js(qtbot, view, "document.getElementById('connector-2').click(); true")
     wait_for_element(qtbot, view, "user")
-    run_js(qtbot, view, """
+    run_js(
+        qtbot,
+        view,
+        """
         document.getElementById('user').value = 'user-ok';
         document.getElementById('password').value = 'wrong-one';
-        document.getElementById('submit-credentials').click(); true""")
+        document.getElementById('submit-credentials').click(); true""",
+    )
     qtbot.waitUntil(lambda: events(view)[-1] == "ERROR", timeout=20_000)
     result = query(view)
-    assert result["execution_status"] == "INVALID_CREDENTIALS" and result["error"] == "Invalid credentials."
+    assert result["execution_status"] == "INVALID_CREDENTIALS"
+    assert result["error"] == "Invalid credentials."
+
+
+def test_update_mode_patches_the_existing_item(qtbot: Any, sandbox_url: str) -> None:
+    api_key, _ = connect_token(sandbox_url)
+    headers = {"X-API-KEY": api_key}
+    with httpx.Client(base_url=sandbox_url, timeout=5, headers=headers) as client:
+        item = client.post(
+            "/items", json={"connectorId": 2, "parameters": {"user": "user-ok", "password": "wrong-pass"}}
+        ).json()
+        qtbot.waitUntil(lambda: client.get(f"/items/{item['id']}").json()["status"] == "LOGIN_ERROR", timeout=10_000)
+        token = client.post("/connect_token", json={"itemId": item["id"]}).json()["accessToken"]
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    view = QWebEngineView()
+    qtbot.addWidget(view)
+    view.load(QUrl(f"{sandbox_url}/connect?connect_token={token}&update_item={item['id']}"))
+    wait_for_element(qtbot, view, "password")
+    run_js(
+        qtbot,
+        view,
+        """
+        document.getElementById('user').value = 'user-ok';
+        document.getElementById('password').value = 'password-ok';
+        document.getElementById('submit-credentials').click(); true""",
+    )
+    qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
+    assert events(view)[-1] == "SUCCESS"
+    assert query(view)["item_id"] == item["id"]

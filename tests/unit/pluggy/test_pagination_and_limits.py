@@ -8,8 +8,13 @@ import asyncio
 import httpx
 import pytest
 
-from financehub_desktop.domain.errors import MalformedResponseError
-from financehub_desktop.pluggy.metrics import ClientMetrics, percentile
+from financehub_desktop.domain.errors import (
+    InvalidInputError,
+    MalformedResponseError,
+    PluggyTimeoutError,
+    RateLimitedError,
+)
+from financehub_desktop.pluggy.metrics import ClientMetrics, percentile, summary_lines
 from financehub_desktop.pluggy.models import CursorPage, Page
 from financehub_desktop.pluggy.pagination import cursor_after, iterate_cursor, iterate_pages
 from financehub_desktop.pluggy.ratelimit import Limit, RateLimiter
@@ -90,6 +95,18 @@ async def test_categories_as_a_bare_array_are_one_page(fake: FakePluggy, clock: 
         page = await pluggy.list_categories()
     assert [c.id for c in page.results] == ["01000000"]
     assert page.total_pages == 1
+
+
+@pytest.mark.asyncio
+async def test_204_on_a_list_is_an_empty_page_but_204_on_an_object_is_malformed(
+    fake: FakePluggy, clock: FakeClock
+) -> None:
+    fake.routes["GET /webhooks"] = lambda r: httpx.Response(204)
+    fake.routes["GET /items/item-1"] = lambda r: httpx.Response(204)
+    async with build_client(fake, clock) as pluggy:
+        assert (await pluggy.list_webhooks()).results == []
+        with pytest.raises(MalformedResponseError):
+            await pluggy.get_item("item-1")
 
 
 # ---------------------------------------------------------------------------------------------- rate limits
@@ -180,8 +197,97 @@ async def test_metrics_snapshot_counts_calls_failures_retries_and_latency(fake: 
     assert "item-1" not in str(snapshot)  # templates, never ids
 
 
+def test_summary_lines_for_doctor() -> None:
+    metrics = ClientMetrics()
+    metrics.record_attempt("GET /items/{id}", 0.05, 200)
+    metrics.record_call("GET /items/{id}", None)
+    metrics.record_retry("GET /items/{id}")
+    lines = summary_lines(metrics.snapshot())
+    assert lines[0] == "Pluggy API: 1 calls, 0 failed, 1 retries, 0 key renewals"
+    assert lines[1] == "  GET /items/{id}: 1 calls, 0 failed, 1 retries, p50 50.0 ms, p90 50.0 ms"
+
+
+def test_client_from_settings_uses_the_configured_url() -> None:
+    from financehub_desktop.config.settings import Settings
+    from financehub_desktop.pluggy.client import PluggyClient
+
+    client = PluggyClient.from_settings(Settings(pluggy_api_url="http://127.0.0.1:9999", pluggy_client_id="id"), "s")
+    assert client.base_url == "http://127.0.0.1:9999"
+
+
 def test_metrics_reset() -> None:
     metrics = ClientMetrics()
     metrics.record_call("GET /x", None)
     metrics.reset()
     assert metrics.snapshot()["totals"]["calls"] == 0
+
+
+@pytest.mark.asyncio
+async def test_transaction_pages_for_the_sync_engine(fake: FakePluggy, clock: FakeClock) -> None:
+    pages = {None: (["a", "b"], "?after=c1"), "c1": (["c"], None)}
+    fake.routes["GET /v2/transactions"] = lambda r: ok(
+        {
+            "results": [transaction_body(i) for i in pages[r.url.params.get("after")][0]],
+            "next": pages[r.url.params.get("after")][1],
+        }
+    )
+    async with build_client(fake, clock) as pluggy:
+        got = [[tx.id for tx in page.results] async for page in pluggy.iter_transaction_pages("acc-1")]
+    assert got == [["a", "b"], ["c"]]
+
+
+@pytest.mark.asyncio
+async def test_refresh_countdown_and_fail_fast_when_the_wait_exceeds_the_budget(
+    fake: FakePluggy, clock: FakeClock
+) -> None:
+    fake.routes["PATCH /items/item-1"] = lambda r: ok(item_body(status="UPDATING"))
+    async with build_client(fake, clock, budget=30.0) as pluggy:
+        assert pluggy.seconds_until_allowed() == 0
+        for _ in range(20):
+            await pluggy.update_item("item-1")
+        assert 0 < pluggy.seconds_until_allowed() <= 60
+        with pytest.raises(RateLimitedError) as info:
+            await pluggy.update_item("item-1")  # 60 s wait > the 30 s budget: fail now, tell how long
+    assert info.value.context["retry_after"] == pytest.approx(60.0)
+    assert len(fake.api_calls()) == 20
+
+
+@pytest.mark.asyncio
+async def test_wait_for_item_polls_with_growing_intervals_until_done(fake: FakePluggy, clock: FakeClock) -> None:
+    states = ["LOGIN_IN_PROGRESS", "ACCOUNTS_IN_PROGRESS", "TRANSACTIONS_IN_PROGRESS", "SUCCESS"]
+
+    def item(request: httpx.Request) -> httpx.Response:
+        status = states.pop(0)
+        return ok(item_body(status="UPDATED" if status == "SUCCESS" else "UPDATING", executionStatus=status))
+
+    fake.routes["GET /items/item-1"] = item
+    async with build_client(fake, clock) as pluggy:
+        done = await pluggy.wait_for_item("item-1", first_interval=1.0, max_interval=2.0)
+    assert done.execution_status == "SUCCESS"
+    assert clock.sleeps == [1.0, 1.5, 2.0]
+
+
+@pytest.mark.asyncio
+async def test_wait_for_item_stops_at_mfa_and_times_out_when_stuck(fake: FakePluggy, clock: FakeClock) -> None:
+    fake.routes["GET /items/mfa"] = lambda r: ok(
+        item_body("mfa", status="WAITING_USER_INPUT", executionStatus="WAITING_USER_INPUT")
+    )
+    fake.routes["GET /items/stuck"] = lambda r: ok(item_body("stuck", status="UPDATING", executionStatus="CREATED"))
+    async with build_client(fake, clock) as pluggy:
+        assert (await pluggy.wait_for_item("mfa")).status == "WAITING_USER_INPUT"
+        with pytest.raises(PluggyTimeoutError):
+            await pluggy.wait_for_item("stuck", within=30)
+
+
+@pytest.mark.asyncio
+async def test_created_transactions_link_is_followed_on_our_own_host(fake: FakePluggy, clock: FakeClock) -> None:
+    fake.routes["GET /v2/transactions"] = lambda r: ok({"results": [transaction_body("new-1")], "next": None})
+    link = "https://evil.example/v2/transactions?accountId=acc-9&createdAtFrom=2024-09-19T10:00:00.000Z"
+    async with build_client(fake, clock) as pluggy:
+        got = [tx.id async for tx in pluggy.iter_transactions_from_link(link)]
+        with pytest.raises(InvalidInputError):
+            [tx async for tx in pluggy.iter_transactions_from_link("https://api.pluggy.ai/v2/transactions")]
+    assert got == ["new-1"]
+    (sent,) = fake.api_calls()
+    assert sent.params == {"accountId": "acc-9", "createdAtFrom": "2024-09-19T10:00:00+00:00"}
+    assert sent.headers["host"] == "pluggy.test"  # the key went to our base URL, not to the link's host

@@ -209,3 +209,25 @@ def test_which_requests_may_be_repeated() -> None:
     assert not is_safe_to_repeat("POST /items/{id}/mfa")
     assert not is_safe_to_repeat("PATCH /items/{id}")
     assert not is_safe_to_repeat("POST /payments/requests")
+
+
+@pytest.mark.asyncio
+async def test_a_timer_that_wakes_early_does_not_send_early() -> None:
+    clock = FakeClock()
+
+    async def early_sleep(seconds: float) -> None:
+        clock.advance(seconds * 0.9)  # an event loop firing a timer before its time
+
+    policy = RetryPolicy(sleep=early_sleep, clock=clock)
+    start = clock.now
+    await policy.wait(3.0)
+    assert clock.now - start >= 3.0
+
+
+@pytest.mark.asyncio
+async def test_retry_after_on_a_503_is_honoured_too(fake: FakePluggy, clock: FakeClock) -> None:
+    fake.script = [ok({"code": 503}, 503, {"Retry-After": "4"}), ok(item_body())]
+    async with build_client(fake, clock) as pluggy:
+        await pluggy.get_item("item-1")
+    first, second = fake.api_calls()
+    assert second.at - first.at >= 4.0

@@ -36,8 +36,9 @@ class Sandbox:
     async def advance_days(self, days: float) -> None:
         """Let days pass on the sandbox clock; the API key (2 h) has then expired, so log in again."""
         assert (await self.client.post("/_sandbox/clock/advance", json={"days": days})).status_code == 200
-        response = await self.client.post("/auth", json={"clientId": DEMO_CLIENT_ID,
-                                                         "clientSecret": DEMO_CLIENT_SECRET})
+        response = await self.client.post(
+            "/auth", json={"clientId": DEMO_CLIENT_ID, "clientSecret": DEMO_CLIENT_SECRET}
+        )
         self.api_key = response.json()["apiKey"]
 
     async def get(self, path: str, **kwargs: Any) -> httpx.Response:
@@ -52,8 +53,9 @@ class Sandbox:
     async def delete(self, path: str, **kwargs: Any) -> httpx.Response:
         return await self.client.delete(path, headers=self.headers, **kwargs)
 
-    async def create_item(self, user: str = "user-ok", password: str = "password-ok", connector: int = 2,
-                          **extra: Any) -> dict[str, Any]:
+    async def create_item(
+        self, user: str = "user-ok", password: str = "password-ok", connector: int = 2, **extra: Any
+    ) -> dict[str, Any]:
         params: dict[str, Any] = {"user": user, "password": password}
         if connector == 600:
             params = {"cpf": "76109277673"}
@@ -62,9 +64,14 @@ class Sandbox:
         assert response.status_code == 200, response.text
         return dict(response.json())
 
-    async def wait_item(self, item_id: str, until: tuple[str, ...] = FINISHED, timeout: float = 5.0,
-                        headers: dict[str, str] | None = None) -> dict[str, Any]:
-        deadline = asyncio.get_running_loop().time() + timeout
+    async def wait_item(
+        self,
+        item_id: str,
+        until: tuple[str, ...] = FINISHED,
+        wait_seconds: float = 5.0,
+        headers: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        deadline = asyncio.get_running_loop().time() + wait_seconds
         while True:
             response = await self.client.get(f"/items/{item_id}", headers=headers or self.headers)
             assert response.status_code == 200, response.text

@@ -15,8 +15,11 @@ pytestmark = pytest.mark.asyncio
 async def test_wrong_client_secret_is_pluggy_401(sandbox: Sandbox, spec: SpecValidator) -> None:
     response = await sandbox.client.post("/auth", json={"clientId": DEMO_CLIENT_ID, "clientSecret": "nope"})
     assert response.status_code == 401
-    assert response.json() == {"code": 401, "codeDescription": "CLIENT_KEYS_UNAUTHORIZED",
-                               "message": "Client keys are invalid"}
+    assert response.json() == {
+        "code": 401,
+        "codeDescription": "CLIENT_KEYS_UNAUTHORIZED",
+        "message": "Client keys are invalid",
+    }
     spec.check("POST", "/auth", response)
 
 
@@ -65,8 +68,9 @@ async def test_connect_token_reaches_only_what_the_widget_needs(sandbox: Sandbox
     token = (await sandbox.post("/connect_token", {"options": {"clientUserId": "u-1"}})).json()["accessToken"]
     widget = {"X-API-KEY": token}
     assert (await sandbox.client.get("/connectors?sandbox=true", headers=widget)).status_code == 200
-    created = await sandbox.client.post("/items", headers=widget, json={
-        "connectorId": 2, "parameters": {"user": "user-ok", "password": "password-ok"}})
+    created = await sandbox.client.post(
+        "/items", headers=widget, json={"connectorId": 2, "parameters": {"user": "user-ok", "password": "password-ok"}}
+    )
     assert created.status_code == 200
     item = created.json()
     assert item["clientUserId"] == "u-1"

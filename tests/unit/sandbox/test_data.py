@@ -25,8 +25,9 @@ async def all_v1(sb: Sandbox, account_id: str, **params: Any) -> list[dict[str, 
     rows: list[dict[str, Any]] = []
     page = 1
     while True:
-        body = (await sb.get("/transactions", params={"accountId": account_id, "page": page, "pageSize": 137,
-                                                      **params})).json()
+        body = (
+            await sb.get("/transactions", params={"accountId": account_id, "page": page, "pageSize": 137, **params})
+        ).json()
         rows += body["results"]
         if page >= body["totalPages"]:
             return rows
@@ -52,7 +53,8 @@ async def test_v1_pages_and_v2_cursor_return_exactly_the_same_rows(sandbox: Sand
         assert len({t["id"] for t in v1}) == len(v1)
         window = {"from": "2025-01-01", "to": "2025-03-31"}
         assert await all_v1(sandbox, account["id"], **window) == await all_v2(
-            sandbox, account["id"], dateFrom="2025-01-01", dateTo="2025-03-31")
+            sandbox, account["id"], dateFrom="2025-01-01", dateTo="2025-03-31"
+        )
 
 
 async def test_same_seed_same_data_other_seed_other_data() -> None:
@@ -86,15 +88,23 @@ async def test_accounts_two_years_of_realistic_brazilian_transactions(sandbox: S
     span_days = (parse_day(days[-1]) - parse_day(days[0])).days
     assert span_days > 700
     text = " ".join(t["description"] for t in checking + card)
-    for expected in ("PIX ENVIADO", "PIX RECEBIDO", "PAGAMENTO DE BOLETO", "SALARIO", "IFD*IFOOD", "UBER",
-                     "PAGAMENTO FATURA"):
+    for expected in (
+        "PIX ENVIADO",
+        "PIX RECEBIDO",
+        "PAGAMENTO DE BOLETO",
+        "SALARIO",
+        "IFD*IFOOD",
+        "UBER",
+        "PAGAMENTO FATURA",
+    ):
         assert expected in text, expected
     assert all(t["categoryId"] in CATEGORIES for t in checking + card)
     pix = [t for t in checking if t["operationType"] == "PIX" and t["paymentData"]]
     assert pix
     for t in pix:
         receiver = t["paymentData"]["receiver"]["documentNumber"]
-        assert receiver["type"] in ("CPF", "CNPJ") and is_valid_cpf(receiver["value"])
+        assert receiver["type"] in ("CPF", "CNPJ")
+        assert is_valid_cpf(receiver["value"])
         assert t["paymentData"]["receiverReferenceId"]
     boletos = [t for t in checking if t["operationType"] == "BOLETO"]
     assert all(is_valid_cnpj(t["paymentData"]["receiver"]["documentNumber"]["value"]) for t in boletos)
@@ -113,21 +123,25 @@ async def test_card_installments_bills_and_payments_from_checking(sandbox: Sandb
     card = await all_v2(sandbox, accounts["CREDIT_CARD"]["id"])
     installments = [t for t in card if (t["creditCardMetadata"] or {}).get("totalInstallments")]
     assert installments
-    by_purchase = Counter((t["creditCardMetadata"]["purchaseDate"], str(t["creditCardMetadata"]["totalAmount"]))
-                          for t in installments)
+    by_purchase = Counter(
+        (t["creditCardMetadata"]["purchaseDate"], str(t["creditCardMetadata"]["totalAmount"])) for t in installments
+    )
     assert any(n > 1 for n in by_purchase.values())
     pending = [t for t in card if t["status"] == "PENDING"]
-    assert pending and all(t["date"][:10] > state_of(sandbox.app).clock.today().isoformat() for t in pending)
+    assert pending
+    assert all(t["date"][:10] > state_of(sandbox.app).clock.today().isoformat() for t in pending)
     assert all(t["type"] == "DEBIT" and t["amount"] > 0 for t in card if t["operationType"] == "PAGAMENTO")
     bills = (await sandbox.get("/bills", params={"accountId": accounts["CREDIT_CARD"]["id"]})).json()["results"]
     assert len(bills) >= 23
     first_closed = bills[-1]
     in_bill = await all_v1(sandbox, accounts["CREDIT_CARD"]["id"], billId=first_closed["id"])
-    assert in_bill and all(t["creditCardMetadata"]["billId"] == first_closed["id"] for t in in_bill)
+    assert in_bill
+    assert all(t["creditCardMetadata"]["billId"] == first_closed["id"] for t in in_bill)
     checking = await all_v2(sandbox, accounts["CHECKING_ACCOUNT"]["id"])
     payments = [t for t in checking if t["operationType"] == "PAGAMENTO_FATURA"]
     paid = {Decimal(str(b["payments"][0]["amount"])) for b in bills if b["payments"]}
-    assert payments and {-Decimal(str(p["amount"])) for p in payments} == paid
+    assert payments
+    assert {-Decimal(str(p["amount"])) for p in payments} == paid
     assert any(b["financeCharges"] for b in bills)
 
 
@@ -155,22 +169,35 @@ async def test_time_passing_adds_posts_and_deletes_transactions(sandbox: Sandbox
     after = {a: {t["id"]: t for t in await all_v2(sandbox, accounts[a]["id"])} for a in accounts}
     created = set(after["CHECKING_ACCOUNT"]) - set(before["CHECKING_ACCOUNT"])
     deleted = set(before["CHECKING_ACCOUNT"]) - set(after["CHECKING_ACCOUNT"])
-    assert created and len(deleted) == 1
-    posted = [i for i, t in after["CREDIT_CARD"].items()
-              if i in before["CREDIT_CARD"] and before["CREDIT_CARD"][i]["status"] == "PENDING" and t["status"] == "POSTED"]
+    assert created
+    assert len(deleted) == 1
+    posted = [
+        i
+        for i, t in after["CREDIT_CARD"].items()
+        if i in before["CREDIT_CARD"] and before["CREDIT_CARD"][i]["status"] == "PENDING" and t["status"] == "POSTED"
+    ]
     assert posted
-    new_only = await all_v2(sandbox, accounts["CHECKING_ACCOUNT"]["id"],
-                            createdAtFrom=refreshed_at.isoformat().replace("+00:00", "Z"))
+    new_only = await all_v2(
+        sandbox, accounts["CHECKING_ACCOUNT"]["id"], createdAtFrom=refreshed_at.isoformat().replace("+00:00", "Z")
+    )
     assert {t["id"] for t in new_only} == created
 
 
 async def test_perf_user_multiplies_transactions(sandbox: Sandbox) -> None:
     normal = await sandbox.connected_item("user-ok")
     perf = await sandbox.connected_item("user-ok-perf-3x")
-    n = (await sandbox.get("/transactions", params={
-        "accountId": (await sandbox.accounts(normal["id"]))["CREDIT_CARD"]["id"], "pageSize": 1})).json()["total"]
-    m = (await sandbox.get("/transactions", params={
-        "accountId": (await sandbox.accounts(perf["id"]))["CREDIT_CARD"]["id"], "pageSize": 1})).json()["total"]
+    n = (
+        await sandbox.get(
+            "/transactions",
+            params={"accountId": (await sandbox.accounts(normal["id"]))["CREDIT_CARD"]["id"], "pageSize": 1},
+        )
+    ).json()["total"]
+    m = (
+        await sandbox.get(
+            "/transactions",
+            params={"accountId": (await sandbox.accounts(perf["id"]))["CREDIT_CARD"]["id"], "pageSize": 1},
+        )
+    ).json()["total"]
     assert m > 2 * n
     assert m <= 5000
 
@@ -181,7 +208,8 @@ async def test_investments_loan_identity_consent(sandbox: Sandbox) -> None:
     subtypes = {i["subtype"] for i in investments}
     assert {"CDB", "LCI", "TREASURY", "MULTIMARKET_FUND", "STOCK", "REAL_ESTATE_FUND"} <= subtypes
     names = " ".join(i["name"] for i in investments)
-    assert "Tesouro Selic" in names and "Tesouro IPCA+" in names
+    assert "Tesouro Selic" in names
+    assert "Tesouro IPCA+" in names
     fii = next(i for i in investments if i["subtype"] == "REAL_ESTATE_FUND")
     moves = (await sandbox.get(f"/investments/{fii['id']}/transactions")).json()["results"]
     assert {"BUY", "INTEREST"} <= {m["type"] for m in moves}
@@ -199,11 +227,13 @@ async def test_patch_transaction_category_and_unknown_ids(sandbox: Sandbox) -> N
     account = (await sandbox.accounts(item["id"]))["CHECKING_ACCOUNT"]["id"]
     txn = (await sandbox.get("/transactions", params={"accountId": account, "pageSize": 1})).json()["results"][0]
     changed = await sandbox.patch(f"/transactions/{txn['id']}", {"categoryId": "13000000"})
-    assert changed.json()["categoryId"] == "13000000" and changed.json()["category"] == "Donations"
+    assert changed.json()["categoryId"] == "13000000"
+    assert changed.json()["category"] == "Donations"
     assert (await sandbox.get(f"/transactions/{txn['id']}")).json()["categoryId"] == "13000000"
     assert (await sandbox.patch(f"/transactions/{txn['id']}", {"categoryId": "nope"})).status_code == 400
     missing = await sandbox.get("/transactions/00000000-0000-4000-8000-000000000000")
-    assert missing.status_code == 404 and missing.json()["codeDescription"] == "TRANSACTION_NOT_FOUND"
+    assert missing.status_code == 404
+    assert missing.json()["codeDescription"] == "TRANSACTION_NOT_FOUND"
 
 
 async def test_ids_filter_and_its_limit(sandbox: Sandbox) -> None:
@@ -215,13 +245,15 @@ async def test_ids_filter_and_its_limit(sandbox: Sandbox) -> None:
     assert [r["id"] for r in picked] == [r["id"] for r in rows]
     too_many = ",".join(f"00000000-0000-4000-8000-{n:012d}" for n in range(501))
     response = await sandbox.get("/v2/transactions", params={"accountId": account, "ids": too_many})
-    assert response.status_code == 400 and response.json()["codeDescription"] == "IDS_PARAMETER_EXCEEDS_MAX_LENGTH"
+    assert response.status_code == 400
+    assert response.json()["codeDescription"] == "IDS_PARAMETER_EXCEEDS_MAX_LENGTH"
 
 
 async def test_categories_in_portuguese_and_rules(sandbox: Sandbox) -> None:
     categories = (await sandbox.get("/categories")).json()["results"]
     food = next(c for c in categories if c["id"] == "11020000")
-    assert food["descriptionTranslated"] == "Delivery de alimentos" and food["parentId"] == "11000000"
+    assert food["descriptionTranslated"] == "Delivery de alimentos"
+    assert food["parentId"] == "11000000"
     children = (await sandbox.get("/categories", params={"parentId": "17020000"})).json()["results"]
     assert {c["id"] for c in children} == {"17020001", "17020002", "17020003"}
     rule = (await sandbox.post("/categories/rules", {"description": "PADARIA", "categoryId": "11010000"})).json()
@@ -233,4 +265,18 @@ async def test_categories_in_portuguese_and_rules(sandbox: Sandbox) -> None:
 async def test_merchants_lookup(sandbox: Sandbox) -> None:
     body = (await sandbox.get("/merchants", params={"cnpjs": "14380200000121,11222333000181,123"})).json()
     assert [m["name"] for m in body["foundMerchants"]] == ["iFood"]
-    assert body["notFoundMerchants"] == ["11222333000181"] and body["invalidCnpjs"] == ["123"]
+    assert body["notFoundMerchants"] == ["11222333000181"]
+    assert body["invalidCnpjs"] == ["123"]
+
+
+async def test_clock_advance_with_auto_sync_refreshes_due_items(sandbox: Sandbox) -> None:
+    item = await sandbox.connected_item()
+    disabled = await sandbox.connected_item()
+    await sandbox.patch(f"/items/{disabled['id']}/disable-auto-sync")
+    answer = await sandbox.client.post("/_sandbox/clock/advance", json={"days": 2, "autoSync": True})
+    assert answer.json()["autoSynced"] == [item["id"]]
+    await sandbox.advance_days(0)
+    done = await sandbox.wait_item(item["id"])
+    assert done["lastUpdatedAt"] > item["lastUpdatedAt"]
+    untouched = (await sandbox.get(f"/items/{disabled['id']}")).json()
+    assert untouched["lastUpdatedAt"] == disabled["lastUpdatedAt"]

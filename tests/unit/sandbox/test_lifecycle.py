@@ -38,9 +38,11 @@ async def test_each_username_ends_as_documented(sandbox: Sandbox, user: str, sta
     done = await sandbox.wait_item(item["id"])
     assert (done["status"], done["executionStatus"]) == (status, execution)
     if status == "UPDATED":
-        assert done["error"] is None and done["lastUpdatedAt"]
+        assert done["error"] is None
+        assert done["lastUpdatedAt"]
     else:
-        assert done["error"]["code"] == execution and done["error"]["message"]
+        assert done["error"]["code"] == execution
+        assert done["error"]["message"]
     if user.endswith("provider-message"):
         assert done["error"]["providerMessage"]
 
@@ -74,7 +76,8 @@ async def test_two_step_mfa_waits_for_the_token(sandbox: Sandbox) -> None:
     item = await sandbox.create_item("user-ok", connector=8)
     waiting = await sandbox.wait_item(item["id"], until=("WAITING_USER_INPUT",))
     assert waiting["executionStatus"] == "WAITING_USER_INPUT"
-    assert waiting["parameter"]["name"] == "token" and waiting["parameter"]["expiresAt"]
+    assert waiting["parameter"]["name"] == "token"
+    assert waiting["parameter"]["expiresAt"]
     answered = await sandbox.post(f"/items/{item['id']}/mfa", {"token": "123456"})
     assert answered.status_code == 200
     assert answered.json()["executionStatus"] == "LOGIN_MFA_IN_PROGRESS"
@@ -82,9 +85,14 @@ async def test_two_step_mfa_waits_for_the_token(sandbox: Sandbox) -> None:
     assert (done["status"], done["executionStatus"]) == ("UPDATED", "SUCCESS")
 
 
-@pytest.mark.parametrize(("user", "name", "kind"), [("user-ok-img", "imageToken", "image"),
-                                                    ("user-ok-select", "selectToken", "select"),
-                                                    ("user-ok-phone", "phoneToken", "text")])
+@pytest.mark.parametrize(
+    ("user", "name", "kind"),
+    [
+        ("user-ok-img", "imageToken", "image"),
+        ("user-ok-select", "selectToken", "select"),
+        ("user-ok-phone", "phoneToken", "text"),
+    ],
+)
 async def test_mfa_variants_and_a_wrong_token(sandbox: Sandbox, user: str, name: str, kind: str) -> None:
     item = await sandbox.create_item(user)
     waiting = await sandbox.wait_item(item["id"], until=("WAITING_USER_INPUT",))
@@ -119,7 +127,8 @@ async def test_open_finance_item_waits_for_user_action_then_has_consent(slow_san
     waiting = await slow_sandbox.wait_item(item["id"], until=("WAITING_USER_ACTION",))
     assert waiting["userAction"]["type"] == "authorize-access"
     done = await slow_sandbox.wait_item(item["id"])
-    assert done["status"] == "UPDATED" and done["consentExpiresAt"]
+    assert done["status"] == "UPDATED"
+    assert done["consentExpiresAt"]
 
 
 async def test_mfa_when_not_waiting_is_400(sandbox: Sandbox) -> None:
@@ -138,7 +147,8 @@ async def test_refresh_while_updating_is_409(sandbox: Sandbox) -> None:
 async def test_refresh_runs_again_and_fires_item_updated(sandbox: Sandbox) -> None:
     item = await sandbox.connected_item()
     response = await sandbox.patch(f"/items/{item['id']}", {})
-    assert response.status_code == 200 and response.json()["status"] == "UPDATING"
+    assert response.status_code == 200
+    assert response.json()["status"] == "UPDATING"
     done = await sandbox.wait_item(item["id"])
     assert done["executionStatus"] == "SUCCESS"
 
@@ -185,15 +195,18 @@ async def test_patch_items_is_rate_limited_to_20_per_minute(sandbox: Sandbox) ->
     assert response.headers["RateLimit-Limit"] == "20"
     assert response.headers["Retry-After"] == "60"
     assert 0 < int(response.headers["RateLimit-Reset"]) <= 60
-    assert response.json() == {"code": 429, "message": "Too many requests. Please try again later "
-                                                       "(see Retry-After header in seconds)"}
+    assert response.json() == {
+        "code": 429,
+        "message": "Too many requests. Please try again later (see Retry-After header in seconds)",
+    }
 
 
 async def test_delete_item_then_404(sandbox: Sandbox) -> None:
     item = await sandbox.connected_item()
     assert (await sandbox.delete(f"/items/{item['id']}")).json() == {"count": 1}
     missing = await sandbox.get(f"/items/{item['id']}")
-    assert missing.status_code == 404 and missing.json()["codeDescription"] == "ITEM_NOT_FOUND"
+    assert missing.status_code == 404
+    assert missing.json()["codeDescription"] == "ITEM_NOT_FOUND"
 
 
 async def test_bad_credentials_shape_is_rejected_with_details(sandbox: Sandbox) -> None:
@@ -213,3 +226,25 @@ async def test_v2_items_lists_newest_first_by_client_user(sandbox: Sandbox) -> N
     assert page["next"] is None
     assert state_of(sandbox.app).items  # the driver tasks are stopped by the fixture
 
+
+async def test_avoid_duplicates_refuses_a_second_item_for_the_same_login(sandbox: Sandbox) -> None:
+    first = await sandbox.create_item("user-ok")
+    response = await sandbox.post(
+        "/items",
+        {"connectorId": 2, "avoidDuplicates": True, "parameters": {"user": "user-ok", "password": "password-ok"}},
+    )
+    assert response.status_code == 400
+    assert response.json()["codeDescription"] == "ITEM_USER_ALREADY_EXISTS"
+    assert response.json()["items"] == [first["id"]]
+
+
+async def test_item_creation_limit(sandbox: Sandbox) -> None:
+    from financehub_desktop.sandbox.routes.items import MAX_ITEMS
+
+    for _ in range(MAX_ITEMS):
+        await sandbox.create_item("user-locked")
+    response = await sandbox.post(
+        "/items", {"connectorId": 2, "parameters": {"user": "user-ok", "password": "password-ok"}}
+    )
+    assert response.status_code == 409
+    assert response.json()["data"] == {"itemsLimit": MAX_ITEMS}

@@ -40,29 +40,56 @@ async def build_world(sb: Sandbox) -> dict[str, Any]:
     w["identity"] = (await sb.get("/identity", params={"itemId": w["item"]})).json()["id"]
     w["consent"] = (await sb.get("/consents", params={"itemId": w["item"]})).json()["results"][0]["id"]
     w["webhook"] = (await sb.post("/webhooks", {"url": "https://hooks.example.com/x", "event": "all"})).json()["id"]
-    w["rule"] = (await sb.post("/categories/rules", {"description": "UBER", "categoryId": "19010000",
-                                                     "matchType": "contains"})).json()["id"]
+    w["rule"] = (
+        await sb.post("/categories/rules", {"description": "UBER", "categoryId": "19010000", "matchType": "contains"})
+    ).json()["id"]
     w["customer"] = (await sb.post("/payments/customers", {"type": "INDIVIDUAL", "name": "Ana", "cpf": CPF})).json()[
-        "id"]
+        "id"
+    ]
     institutions = (await sb.get("/payments/recipients/institutions")).json()["results"]
     w["institution"] = institutions[0]["id"]
-    w["recipient"] = (await sb.post("/payments/recipients", {
-        "taxNumber": cnpj_from_root("11222333"), "name": "Loja", "paymentInstitutionId": w["institution"],
-        "account": {"branch": "0001", "number": "12345-6", "type": "CHECKING_ACCOUNT"}})).json()["id"]
-    w["request"] = (await sb.post("/payments/requests", {"amount": 10.5, "recipientId": w["recipient"],
-                                                         "isSandbox": True})).json()["id"]
+    w["recipient"] = (
+        await sb.post(
+            "/payments/recipients",
+            {
+                "taxNumber": cnpj_from_root("11222333"),
+                "name": "Loja",
+                "paymentInstitutionId": w["institution"],
+                "account": {"branch": "0001", "number": "12345-6", "type": "CHECKING_ACCOUNT"},
+            },
+        )
+    ).json()["id"]
+    w["request"] = (
+        await sb.post("/payments/requests", {"amount": 10.5, "recipientId": w["recipient"], "isSandbox": True})
+    ).json()["id"]
     tomorrow = (state_of(sb.app).clock.today() + timedelta(days=1)).isoformat()
-    w["scheduled"] = (await sb.post("/payments/requests", {
-        "amount": 20, "recipientId": w["recipient"], "schedule": {"type": "DAILY", "startDate": tomorrow,
-                                                                 "occurrences": 3}})).json()["id"]
+    w["scheduled"] = (
+        await sb.post(
+            "/payments/requests",
+            {
+                "amount": 20,
+                "recipientId": w["recipient"],
+                "schedule": {"type": "DAILY", "startDate": tomorrow, "occurrences": 3},
+            },
+        )
+    ).json()["id"]
     w["schedule"] = (await sb.get(f"/payments/requests/{w['scheduled']}/schedules")).json()["results"][0]["id"]
-    w["autopix"] = (await sb.post("/payments/requests/automatic-pix", {
-        "recipientId": w["recipient"], "interval": "MONTHLY", "startDate": tomorrow, "fixedAmount": 49.9})).json()["id"]
+    w["autopix"] = (
+        await sb.post(
+            "/payments/requests/automatic-pix",
+            {"recipientId": w["recipient"], "interval": "MONTHLY", "startDate": tomorrow, "fixedAmount": 49.9},
+        )
+    ).json()["id"]
     await sb.post("/payments/intents", {"paymentRequestId": w["autopix"], "parameters": {"cpf": CPF}})
-    w["intent"] = (await sb.post("/payments/intents", {"paymentRequestId": w["request"],
-                                                       "parameters": {"cpf": CPF}})).json()["id"]
-    w["preauth"] = (await sb.post("/smart-transfers/preauthorizations", {
-        "connectorId": 600, "parameters": {"cpf": CPF}, "recipientIds": [w["recipient"]]})).json()["id"]
+    w["intent"] = (
+        await sb.post("/payments/intents", {"paymentRequestId": w["request"], "parameters": {"cpf": CPF}})
+    ).json()["id"]
+    w["preauth"] = (
+        await sb.post(
+            "/smart-transfers/preauthorizations",
+            {"connectorId": 600, "parameters": {"cpf": CPF}, "recipientIds": [w["recipient"]]},
+        )
+    ).json()["id"]
     for _ in range(400):
         request = (await sb.get(f"/payments/requests/{w['autopix']}")).json()
         pre = (await sb.get(f"/smart-transfers/preauthorizations/{w['preauth']}")).json()
@@ -70,20 +97,38 @@ async def build_world(sb: Sandbox) -> dict[str, Any]:
             break
         await asyncio.sleep(0.005)
     pay_day = (state_of(sb.app).clock.today() + timedelta(days=3)).isoformat()
-    w["autopix_payment"] = (await sb.post(f"/payments/requests/{w['autopix']}/automatic-pix/schedule",
-                                          {"amount": 49.9, "date": pay_day})).json()["id"]
-    w["autopix_failed"] = (await sb.post(f"/payments/requests/{w['autopix']}/automatic-pix/schedule",
-                                         {"amount": 49.9, "date": pay_day})).json()["id"]
+    w["autopix_payment"] = (
+        await sb.post(f"/payments/requests/{w['autopix']}/automatic-pix/schedule", {"amount": 49.9, "date": pay_day})
+    ).json()["id"]
+    w["autopix_failed"] = (
+        await sb.post(f"/payments/requests/{w['autopix']}/automatic-pix/schedule", {"amount": 49.9, "date": pay_day})
+    ).json()["id"]
     for payment in state_of(sb.app).payments.autopix[w["autopix"]]:  # the bank refused it: a retry is allowed
         if payment["id"] == w["autopix_failed"]:
             payment["status"] = "ERROR"
-    w["transfer"] = (await sb.post("/smart-transfers/payments", {
-        "preauthorizationId": w["preauth"], "recipientId": w["recipient"], "amount": 15})).json()["id"]
-    w["boleto_connection"] = (await sb.post("/boleto-connections", {
-        "connectorId": 2, "credentials": {"clientId": "a", "clientSecret": "b"}})).json()["id"]
-    w["boleto"] = (await sb.post("/boletos", {"boletoConnectionId": w["boleto_connection"], "boleto": {
-        "seuNumero": "123", "amount": 99.9, "dueDate": pay_day, "payer": {
-            "taxNumber": CPF, "name": "Ana", "addressState": "SP", "addressZipCode": "01304001"}}})).json()["id"]
+    w["transfer"] = (
+        await sb.post(
+            "/smart-transfers/payments",
+            {"preauthorizationId": w["preauth"], "recipientId": w["recipient"], "amount": 15},
+        )
+    ).json()["id"]
+    w["boleto_connection"] = (
+        await sb.post("/boleto-connections", {"connectorId": 2, "credentials": {"clientId": "a", "clientSecret": "b"}})
+    ).json()["id"]
+    w["boleto"] = (
+        await sb.post(
+            "/boletos",
+            {
+                "boletoConnectionId": w["boleto_connection"],
+                "boleto": {
+                    "seuNumero": "123",
+                    "amount": 99.9,
+                    "dueDate": pay_day,
+                    "payer": {"taxNumber": CPF, "name": "Ana", "addressState": "SP", "addressZipCode": "01304001"},
+                },
+            },
+        )
+    ).json()["id"]
     w["tomorrow"] = (state_of(sb.app).clock.today() + timedelta(days=2)).isoformat()
     return w
 
@@ -93,15 +138,18 @@ def recipes() -> dict[tuple[str, str], Recipe]:
 
     qr = build_br_code("loja@example.com", "Loja Exemplo", "SAO PAULO", __import__("decimal").Decimal("12.34"))
     r: dict[tuple[str, str], Recipe] = {
-        ("POST", "/auth"): lambda s, w: s.client.post("/auth", json={"clientId": DEMO_CLIENT_ID,
-                                                                     "clientSecret": DEMO_CLIENT_SECRET}),
+        ("POST", "/auth"): lambda s, w: s.client.post(
+            "/auth", json={"clientId": DEMO_CLIENT_ID, "clientSecret": DEMO_CLIENT_SECRET}
+        ),
         ("POST", "/connect_token"): lambda s, w: s.post("/connect_token", {"itemId": w["item"]}),
         ("GET", "/connectors"): lambda s, w: s.get("/connectors", params={"sandbox": "true"}),
         ("GET", "/connectors/{id}"): lambda s, w: s.get("/connectors/2"),
-        ("POST", "/connectors/{id}/validate"): lambda s, w: s.post("/connectors/2/validate",
-                                                                   {"user": "user-ok", "password": "password-ok"}),
-        ("POST", "/items"): lambda s, w: s.post("/items", {"connectorId": 2, "parameters": {
-            "user": "user-ok", "password": "password-ok"}}),
+        ("POST", "/connectors/{id}/validate"): lambda s, w: s.post(
+            "/connectors/2/validate", {"user": "user-ok", "password": "password-ok"}
+        ),
+        ("POST", "/items"): lambda s, w: s.post(
+            "/items", {"connectorId": 2, "parameters": {"user": "user-ok", "password": "password-ok"}}
+        ),
         ("GET", "/items/{id}"): lambda s, w: s.get(f"/items/{w['item']}"),
         ("PATCH", "/items/{id}"): lambda s, w: s.patch(f"/items/{w['item']}", {}),
         ("DELETE", "/items/{id}"): lambda s, w: s.delete(f"/items/{w['doomed']}"),
@@ -116,25 +164,26 @@ def recipes() -> dict[tuple[str, str], Recipe]:
         ("GET", "/transactions"): lambda s, w: s.get("/transactions", params={"accountId": w["card"]}),
         ("GET", "/v2/transactions"): lambda s, w: s.get("/v2/transactions", params={"accountId": w["card"]}),
         ("GET", "/transactions/{id}"): lambda s, w: s.get(f"/transactions/{w['txn']}"),
-        ("PATCH", "/transactions/{id}"): lambda s, w: s.patch(f"/transactions/{w['txn']}",
-                                                              {"categoryId": "11010000"}),
+        ("PATCH", "/transactions/{id}"): lambda s, w: s.patch(f"/transactions/{w['txn']}", {"categoryId": "11010000"}),
         ("GET", "/investments"): lambda s, w: s.get("/investments", params={"itemId": w["item"]}),
         ("GET", "/investments/{id}"): lambda s, w: s.get(f"/investments/{w['investment']}"),
         ("GET", "/investments/{id}/transactions"): lambda s, w: s.get(f"/investments/{w['investment']}/transactions"),
         ("GET", "/identity"): lambda s, w: s.get("/identity", params={"itemId": w["item"]}),
         ("GET", "/identity/{id}"): lambda s, w: s.get(f"/identity/{w['identity']}"),
         ("GET", "/webhooks"): lambda s, w: s.get("/webhooks"),
-        ("POST", "/webhooks"): lambda s, w: s.post("/webhooks", {"url": "https://hooks.example.com/y",
-                                                                 "event": "item/updated",
-                                                                 "headers": {"X-Secret": "s3cret"}}),
+        ("POST", "/webhooks"): lambda s, w: s.post(
+            "/webhooks",
+            {"url": "https://hooks.example.com/y", "event": "item/updated", "headers": {"X-Secret": "s3cret"}},
+        ),
         ("GET", "/webhooks/{id}"): lambda s, w: s.get(f"/webhooks/{w['webhook']}"),
         ("PATCH", "/webhooks/{id}"): lambda s, w: s.patch(f"/webhooks/{w['webhook']}", {"enabled": True}),
         ("DELETE", "/webhooks/{id}"): lambda s, w: s.delete(f"/webhooks/{w['webhook']}"),
         ("GET", "/categories"): lambda s, w: s.get("/categories"),
         ("GET", "/categories/{id}"): lambda s, w: s.get("/categories/11020000"),
         ("GET", "/categories/rules"): lambda s, w: s.get("/categories/rules"),
-        ("POST", "/categories/rules"): lambda s, w: s.post("/categories/rules", {"description": "IFOOD",
-                                                                                 "categoryId": "11020000"}),
+        ("POST", "/categories/rules"): lambda s, w: s.post(
+            "/categories/rules", {"description": "IFOOD", "categoryId": "11020000"}
+        ),
         ("DELETE", "/categories/rules/{id}"): lambda s, w: s.delete(f"/categories/rules/{w['rule']}"),
         ("GET", "/loans"): lambda s, w: s.get("/loans", params={"itemId": w["item"]}),
         ("GET", "/loans/{id}"): lambda s, w: s.get(f"/loans/{w['loan']}"),
@@ -142,74 +191,114 @@ def recipes() -> dict[tuple[str, str], Recipe]:
         ("GET", "/bills"): lambda s, w: s.get("/bills", params={"accountId": w["card"]}),
         ("GET", "/bills/{id}"): lambda s, w: s.get(f"/bills/{w['bill']}"),
         ("GET", "/payments/customers"): lambda s, w: s.get("/payments/customers"),
-        ("POST", "/payments/customers"): lambda s, w: s.post("/payments/customers", {
-            "type": "BUSINESS", "name": "Loja", "cnpj": cnpj_from_root("11222333")}),
+        ("POST", "/payments/customers"): lambda s, w: s.post(
+            "/payments/customers", {"type": "BUSINESS", "name": "Loja", "cnpj": cnpj_from_root("11222333")}
+        ),
         ("GET", "/payments/customers/{id}"): lambda s, w: s.get(f"/payments/customers/{w['customer']}"),
-        ("PATCH", "/payments/customers/{id}"): lambda s, w: s.patch(f"/payments/customers/{w['customer']}",
-                                                                    {"email": "ana@example.com"}),
+        ("PATCH", "/payments/customers/{id}"): lambda s, w: s.patch(
+            f"/payments/customers/{w['customer']}", {"email": "ana@example.com"}
+        ),
         ("DELETE", "/payments/customers/{id}"): lambda s, w: s.delete(f"/payments/customers/{w['customer']}"),
         ("GET", "/payments/recipients"): lambda s, w: s.get("/payments/recipients"),
-        ("POST", "/payments/recipients"): lambda s, w: s.post("/payments/recipients", {
-            "taxNumber": CPF, "name": "Bia", "paymentInstitutionId": w["institution"],
-            "account": {"branch": "1", "number": "2", "type": "SAVINGS_ACCOUNT"}}),
+        ("POST", "/payments/recipients"): lambda s, w: s.post(
+            "/payments/recipients",
+            {
+                "taxNumber": CPF,
+                "name": "Bia",
+                "paymentInstitutionId": w["institution"],
+                "account": {"branch": "1", "number": "2", "type": "SAVINGS_ACCOUNT"},
+            },
+        ),
         ("GET", "/payments/recipients/{id}"): lambda s, w: s.get(f"/payments/recipients/{w['recipient']}"),
-        ("PATCH", "/payments/recipients/{id}"): lambda s, w: s.patch(f"/payments/recipients/{w['recipient']}",
-                                                                     {"name": "Loja 2"}),
+        ("PATCH", "/payments/recipients/{id}"): lambda s, w: s.patch(
+            f"/payments/recipients/{w['recipient']}", {"name": "Loja 2"}
+        ),
         ("DELETE", "/payments/recipients/{id}"): lambda s, w: s.delete(f"/payments/recipients/{w['recipient']}"),
         ("GET", "/payments/recipients/institutions"): lambda s, w: s.get("/payments/recipients/institutions"),
         ("GET", "/payments/recipients/institutions/{id}"): lambda s, w: s.get(
-            f"/payments/recipients/institutions/{w['institution']}"),
+            f"/payments/recipients/institutions/{w['institution']}"
+        ),
         ("GET", "/payments/requests"): lambda s, w: s.get("/payments/requests"),
         ("POST", "/payments/requests"): lambda s, w: s.post("/payments/requests", {"amount": 1}),
-        ("POST", "/payments/requests/automatic-pix"): lambda s, w: s.post("/payments/requests/automatic-pix", {
-            "recipientId": w["recipient"], "interval": "WEEKLY", "startDate": w["tomorrow"]}),
+        ("POST", "/payments/requests/automatic-pix"): lambda s, w: s.post(
+            "/payments/requests/automatic-pix",
+            {"recipientId": w["recipient"], "interval": "WEEKLY", "startDate": w["tomorrow"]},
+        ),
         ("POST", "/payments/requests/{id}/automatic-pix/schedule"): lambda s, w: s.post(
-            f"/payments/requests/{w['autopix']}/automatic-pix/schedule", {"amount": 5, "date": w["tomorrow"]}),
+            f"/payments/requests/{w['autopix']}/automatic-pix/schedule", {"amount": 5, "date": w["tomorrow"]}
+        ),
         ("GET", "/payments/requests/{id}/automatic-pix/schedules"): lambda s, w: s.get(
-            f"/payments/requests/{w['autopix']}/automatic-pix/schedules"),
+            f"/payments/requests/{w['autopix']}/automatic-pix/schedules"
+        ),
         ("GET", "/payments/requests/{requestId}/automatic-pix/schedules/{paymentId}"): lambda s, w: s.get(
-            f"/payments/requests/{w['autopix']}/automatic-pix/schedules/{w['autopix_payment']}"),
+            f"/payments/requests/{w['autopix']}/automatic-pix/schedules/{w['autopix_payment']}"
+        ),
         ("POST", "/payments/requests/{id}/automatic-pix/schedules/{scheduleId}/retry"): lambda s, w: s.post(
             f"/payments/requests/{w['autopix']}/automatic-pix/schedules/{w['autopix_failed']}/retry",
-            {"date": w["tomorrow"]}),
+            {"date": w["tomorrow"]},
+        ),
         ("POST", "/payments/requests/{id}/automatic-pix/schedules/{scheduleId}/cancel"): lambda s, w: s.post(
-            f"/payments/requests/{w['autopix']}/automatic-pix/schedules/{w['autopix_payment']}/cancel"),
+            f"/payments/requests/{w['autopix']}/automatic-pix/schedules/{w['autopix_payment']}/cancel"
+        ),
         ("POST", "/payments/requests/{id}/automatic-pix/cancel"): lambda s, w: s.post(
-            f"/payments/requests/{w['autopix']}/automatic-pix/cancel"),
+            f"/payments/requests/{w['autopix']}/automatic-pix/cancel"
+        ),
         ("POST", "/payments/requests/pix-qr"): lambda s, w: s.post("/payments/requests/pix-qr", {"pixQrCode": qr}),
         ("GET", "/payments/requests/{id}"): lambda s, w: s.get(f"/payments/requests/{w['request']}"),
-        ("PATCH", "/payments/requests/{id}"): lambda s, w: s.patch(f"/payments/requests/{w['fresh_request']}",
-                                                                   {"amount": 11}),
+        ("PATCH", "/payments/requests/{id}"): lambda s, w: s.patch(
+            f"/payments/requests/{w['fresh_request']}", {"amount": 11}
+        ),
         ("DELETE", "/payments/requests/{id}"): lambda s, w: s.delete(f"/payments/requests/{w['fresh_request']}"),
-        ("GET", "/payments/requests/{id}/schedules"): lambda s, w: s.get(f"/payments/requests/{w['scheduled']}/schedules"),
+        ("GET", "/payments/requests/{id}/schedules"): lambda s, w: s.get(
+            f"/payments/requests/{w['scheduled']}/schedules"
+        ),
         ("POST", "/payments/requests/{id}/schedules/{scheduleId}/cancel"): lambda s, w: s.post(
-            f"/payments/requests/{w['scheduled']}/schedules/{w['schedule']}/cancel"),
+            f"/payments/requests/{w['scheduled']}/schedules/{w['schedule']}/cancel"
+        ),
         ("POST", "/payments/requests/{id}/schedules/cancel"): lambda s, w: s.post(
-            f"/payments/requests/{w['scheduled']}/schedules/cancel"),
-        ("POST", "/payments/intents"): lambda s, w: s.post("/payments/intents", {"paymentRequestId": w["request"],
-                                                                                 "paymentMethod": "PIX"}),
-        ("GET", "/payments/intents"): lambda s, w: s.get("/payments/intents", params={"paymentRequestId": w["request"]}),
+            f"/payments/requests/{w['scheduled']}/schedules/cancel"
+        ),
+        ("POST", "/payments/intents"): lambda s, w: s.post(
+            "/payments/intents", {"paymentRequestId": w["request"], "paymentMethod": "PIX"}
+        ),
+        ("GET", "/payments/intents"): lambda s, w: s.get(
+            "/payments/intents", params={"paymentRequestId": w["request"]}
+        ),
         ("GET", "/payments/intents/{id}"): lambda s, w: s.get(f"/payments/intents/{w['intent']}"),
         ("GET", "/smart-transfers/preauthorizations"): lambda s, w: s.get("/smart-transfers/preauthorizations"),
-        ("POST", "/smart-transfers/preauthorizations"): lambda s, w: s.post("/smart-transfers/preauthorizations", {
-            "connectorId": 600, "parameters": {"cpf": CPF}, "recipientIds": [w["recipient"]]}),
+        ("POST", "/smart-transfers/preauthorizations"): lambda s, w: s.post(
+            "/smart-transfers/preauthorizations",
+            {"connectorId": 600, "parameters": {"cpf": CPF}, "recipientIds": [w["recipient"]]},
+        ),
         ("GET", "/smart-transfers/preauthorizations/{id}"): lambda s, w: s.get(
-            f"/smart-transfers/preauthorizations/{w['preauth']}"),
+            f"/smart-transfers/preauthorizations/{w['preauth']}"
+        ),
         ("GET", "/smart-transfers/preauthorizations/{id}/payments"): lambda s, w: s.get(
-            f"/smart-transfers/preauthorizations/{w['preauth']}/payments"),
-        ("POST", "/smart-transfers/payments"): lambda s, w: s.post("/smart-transfers/payments", {
-            "preauthorizationId": w["preauth"], "recipientId": w["recipient"], "amount": 1}),
+            f"/smart-transfers/preauthorizations/{w['preauth']}/payments"
+        ),
+        ("POST", "/smart-transfers/payments"): lambda s, w: s.post(
+            "/smart-transfers/payments",
+            {"preauthorizationId": w["preauth"], "recipientId": w["recipient"], "amount": 1},
+        ),
         ("GET", "/smart-transfers/payments/{id}"): lambda s, w: s.get(f"/smart-transfers/payments/{w['transfer']}"),
-        ("POST", "/boleto-connections"): lambda s, w: s.post("/boleto-connections", {
-            "connectorId": 2, "credentials": {"clientId": "x", "clientSecret": "y"}}),
-        ("POST", "/boleto-connections/from-item"): lambda s, w: s.post("/boleto-connections/from-item",
-                                                                       {"itemId": w["item"]}),
-        ("POST", "/boletos"): lambda s, w: s.post("/boletos", {"boletoConnectionId": w["boleto_connection"],
-                                                               "boleto": {"seuNumero": "9", "amount": 5,
-                                                                          "dueDate": w["tomorrow"], "payer": {
-                                                                              "taxNumber": CPF, "name": "Ana",
-                                                                              "addressState": "SP",
-                                                                              "addressZipCode": "01304001"}}}),
+        ("POST", "/boleto-connections"): lambda s, w: s.post(
+            "/boleto-connections", {"connectorId": 2, "credentials": {"clientId": "x", "clientSecret": "y"}}
+        ),
+        ("POST", "/boleto-connections/from-item"): lambda s, w: s.post(
+            "/boleto-connections/from-item", {"itemId": w["item"]}
+        ),
+        ("POST", "/boletos"): lambda s, w: s.post(
+            "/boletos",
+            {
+                "boletoConnectionId": w["boleto_connection"],
+                "boleto": {
+                    "seuNumero": "9",
+                    "amount": 5,
+                    "dueDate": w["tomorrow"],
+                    "payer": {"taxNumber": CPF, "name": "Ana", "addressState": "SP", "addressZipCode": "01304001"},
+                },
+            },
+        ),
         ("GET", "/boletos/{id}"): lambda s, w: s.get(f"/boletos/{w['boleto']}"),
         ("POST", "/boletos/{id}/cancel"): lambda s, w: s.post(f"/boletos/{w['boleto']}/cancel"),
     }
@@ -229,8 +318,12 @@ async def test_every_spec_operation_answers_2xx_with_a_valid_body(sandbox: Sandb
     world["fresh_request"] = (await sandbox.post("/payments/requests", {"amount": 3})).json()["id"]
     table = recipes()
     problems = []
-    operations = [(m.upper(), p) for p, ops in spec.spec["paths"].items() for m in ops
-                  if m in ("get", "post", "patch", "delete", "put")]
+    operations = [
+        (m.upper(), p)
+        for p, ops in spec.spec["paths"].items()
+        for m in ops
+        if m in ("get", "post", "patch", "delete", "put")
+    ]
     assert len(operations) > 80
 
     def order(op: tuple[str, str]) -> int:  # destroy and cancel after everything that reads the object

@@ -51,8 +51,9 @@ async def test_subscription_receives_item_and_transaction_events_with_headers() 
     receiver = Receiver()
     sb = await boxed(receiver)
     try:
-        created = await sb.post("/webhooks", {"url": "https://relay.example.com/hook", "event": "all",
-                                              "headers": {"X-Relay-Secret": "abc"}})
+        created = await sb.post(
+            "/webhooks", {"url": "https://relay.example.com/hook", "event": "all", "headers": {"X-Relay-Secret": "abc"}}
+        )
         assert created.status_code == 201
         item = await sb.connected_item()
         await settle(sb)
@@ -64,7 +65,8 @@ async def test_subscription_receives_item_and_transaction_events_with_headers() 
         assert all(e["itemId"] == item["id"] and e["clientId"] for e in events)
         assert all(headers["x-relay-secret"] == "abc" for headers, _ in receiver.received)
         tx = next(e for e in events if e["event"] == "transactions/created")
-        assert tx["createdTransactionsLink"].startswith("http") and tx["transactionsCreatedAtFrom"]
+        assert tx["createdTransactionsLink"].startswith("http")
+        assert tx["transactionsCreatedAtFrom"]
     finally:
         await close_sandbox(sb.app, sb.client)
 
@@ -81,7 +83,8 @@ async def test_item_webhook_url_gets_every_event_of_that_item_without_custom_hea
         urls = {d.url for d in state_of(sb.app).dispatcher.deliveries}
         assert urls == {"https://app.example.com/item-hook", "https://x.example.com"}
         errors = [e for e in receiver.events() if e["event"] == "item/error"]
-        assert errors and errors[0]["error"]["code"] == "ACCOUNT_LOCKED"
+        assert errors
+        assert errors[0]["error"]["code"] == "ACCOUNT_LOCKED"
     finally:
         await close_sandbox(sb.app, sb.client)
 
@@ -122,25 +125,30 @@ async def test_401_is_never_retried() -> None:
         await sb.connected_item()
         await settle(sb)
         log = (await sb.client.get("/_sandbox/webhook-deliveries")).json()["results"]
-        assert len(log[0]["attempts"]) == 1 and log[0]["gaveUp"] is True
+        assert len(log[0]["attempts"]) == 1
+        assert log[0]["gaveUp"] is True
     finally:
         await close_sandbox(sb.app, sb.client)
 
 
 async def test_webhook_crud_and_validation(sandbox: Sandbox) -> None:
     bad = await sandbox.post("/webhooks", {"url": "ftp://x", "event": "all"})
-    assert bad.status_code == 400 and bad.json()["details"][0]["parameter"] == "url"
+    assert bad.status_code == 400
+    assert bad.json()["details"][0]["parameter"] == "url"
     assert (await sandbox.post("/webhooks", {"url": "https://a.example.com", "event": "nope"})).status_code == 400
     hook = (await sandbox.post("/webhooks", {"url": "https://a.example.com", "event": "item/error"})).json()
     assert hook["headers"] == {}
     changed = (await sandbox.patch(f"/webhooks/{hook['id']}", {"headers": {"X-A": "1"}, "enabled": False})).json()
-    assert changed["headers"] == {"X-A": "1"} and changed["disabledAt"]
+    assert changed["headers"] == {"X-A": "1"}
+    assert changed["disabledAt"]
     assert (await sandbox.get("/webhooks")).json()["total"] == 1
     assert (await sandbox.delete(f"/webhooks/{hook['id']}")).json() == {"count": 1}
     assert (await sandbox.get(f"/webhooks/{hook['id']}")).json()["codeDescription"] == "WEBHOOK_NOT_FOUND"
     for _ in range(5):
         await sandbox.post("/webhooks", {"url": "https://a.example.com", "event": "item/updated"})
-    assert (await sandbox.post("/webhooks", {"url": "https://a.example.com", "event": "item/updated"})).status_code == 400
+    assert (
+        await sandbox.post("/webhooks", {"url": "https://a.example.com", "event": "item/updated"})
+    ).status_code == 400
 
 
 async def test_refresh_after_days_emits_created_updated_deleted() -> None:
@@ -162,3 +170,27 @@ async def test_refresh_after_days_emits_created_updated_deleted() -> None:
         assert (await sb.get(f"/transactions/{gone}")).status_code == 404
     finally:
         await close_sandbox(sb.app, sb.client)
+
+
+@pytest.mark.parametrize(
+    ("url", "private_ok", "problem"),
+    [
+        ("https://relay.example.com/h", False, None),
+        ("http://relay.example.com/h", False, "https"),
+        ("https://localhost/h", False, "publicly"),
+        ("https://relay.local/h", False, "publicly"),
+        ("https://10.0.0.1/h", False, "IP"),
+        ("http://127.0.0.1:8080/h", True, None),
+        ("ftp://x", True, "https"),
+        ("", True, "non-empty"),
+    ],
+)
+async def test_webhook_url_rules(url: str, private_ok: bool, problem: str | None) -> None:
+    from financehub_desktop.sandbox.webhooks import url_problem
+
+    found = url_problem(url, allow_private=private_ok)
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert problem in found
