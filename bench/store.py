@@ -27,17 +27,14 @@ from typing import Any
 
 import keyring
 import keyring.backend
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.schema import CreateIndex, CreateTable
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from sqlalchemy.dialects import sqlite as sqlite_dialect  # noqa: E402
-from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
-
-from financehub_desktop.config.paths import ProfilePaths  # noqa: E402
-from financehub_desktop.store import TransactionQuery, open_store, search_transactions  # noqa: E402
-from financehub_desktop.store.records import AccountRecord, ItemRecord, TransactionRecord  # noqa: E402
-from financehub_desktop.store.schema import transactions  # noqa: E402
-from financehub_desktop.store.types import canonical_json, decimal_text, utc_text  # noqa: E402
+from financehub_desktop.config.paths import ProfilePaths
+from financehub_desktop.store import TransactionQuery, open_store, search_transactions
+from financehub_desktop.store.records import AccountRecord, ItemRecord, TransactionRecord
+from financehub_desktop.store.schema import transactions
+from financehub_desktop.store.types import canonical_json, decimal_text, utc_text
 
 
 class _MemoryKeyring(keyring.backend.KeyringBackend):
@@ -159,12 +156,14 @@ def bench_plain(folder: Path, records: list[TransactionRecord]) -> float:
     dialect = sqlite_dialect.dialect()
     table_sql = str(CreateTable(transactions).compile(dialect=dialect))
     # no foreign key: the plain file has no accounts table
-    table_sql = re.sub(r",\s*CONSTRAINT fk_\w+ FOREIGN KEY\([^)]*\) REFERENCES [^)]*\)( ON DELETE CASCADE)?", "", table_sql)
+    table_sql = re.sub(
+        r",\s*CONSTRAINT fk_\w+ FOREIGN KEY\([^)]*\) REFERENCES [^)]*\)( ON DELETE CASCADE)?", "", table_sql
+    )
     conn.execute(table_sql)
     for index in transactions.indexes:
         conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
     names = [c.name for c in transactions.columns if c.name != "id"]
-    sql = f"INSERT INTO transactions ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"  # noqa: S608
+    sql = f"INSERT INTO transactions ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     now = datetime.now(UTC)
     started = time.perf_counter()
     rows = [plain_row(r, now) for r in records]
@@ -175,93 +174,116 @@ def bench_plain(folder: Path, records: list[TransactionRecord]) -> float:
     return elapsed
 
 
+def bench_upserts(store: Any, records: list[TransactionRecord], plain: float) -> None:
+    with store.write() as conn:
+        store.repos.items.upsert(
+            conn, [ItemRecord(id=ITEM, connector_id=1, status="UPDATED", execution_status="SUCCESS")]
+        )
+        store.repos.accounts.upsert(
+            conn,
+            [
+                AccountRecord(
+                    id=a,
+                    item_id=ITEM,
+                    type="BANK",
+                    subtype="CHECKING_ACCOUNT",
+                    name=f"Conta {i}",
+                    balance=Decimal("1000.00"),
+                    currency_code="BRL",
+                )
+                for i, a in enumerate(ACCOUNTS)
+            ],
+        )
+    started = time.perf_counter()
+    with store.write() as conn:
+        first = store.repos.transactions.upsert(conn, records)
+    encrypted = time.perf_counter() - started
+
+    started = time.perf_counter()
+    with store.write() as conn:
+        raw: Any = conn.connection.dbapi_connection
+        before = raw.total_changes
+        again = store.repos.transactions.upsert(conn, records)
+        written_again = raw.total_changes - before
+    repeat = time.perf_counter() - started
+
+    rows = len(records)
+    print(f"{'':44}{'encrypted store':>18}{'plain sqlite3':>16}{'ratio':>8}")
+    print(f"{f'upsert {rows:,} new transactions':44}{encrypted:>17.2f}s{plain:>15.2f}s{encrypted / plain:>7.2f}x")
+    print(f"{'  counts':44}{first.as_dict()!s:>40}")
+    print(
+        f"{'re-upsert the same rows unchanged':44}{repeat:>17.2f}s{'':>16}{repeat / encrypted:>7.2f}x  (of the first)"
+    )
+    print(f"{'  rows written by the re-upsert':44}{written_again:>18}   counts {again.as_dict()}")
+
+
+def bench_search(store: Any, total: int, target: int, runs: int) -> None:
+    while total < target:
+        batch = [realistic(n) for n in range(total, min(total + 50_000, target))]
+        with store.write() as conn:
+            store.repos.transactions.upsert(conn, batch)
+        total += len(batch)
+    queries = {
+        "text 'padaria'": TransactionQuery(text="padaria"),
+        "text 'cafe' (accent-insensitive)": TransactionQuery(text="cafe"),
+        "text 'pix' (40% of all rows)": TransactionQuery(text="pix"),
+        "text 'joao' + one account": TransactionQuery(text="joao", account_ids=[ACCOUNTS[3]]),
+        "text 'pix maria' + 2023 + amount range": TransactionQuery(
+            text="pix maria",
+            date_from=date(2023, 1, 1),
+            date_to=date(2023, 12, 31),
+            amount_min=Decimal("-500"),
+            amount_max=Decimal("500"),
+        ),
+        "text with no match": TransactionQuery(text="zzzz"),
+        "filters only: account + 2022": TransactionQuery(
+            account_ids=[ACCOUNTS[1]], date_from=date(2022, 1, 1), date_to=date(2022, 12, 31)
+        ),
+        "no filter (newest 200)": TransactionQuery(),
+    }
+    print(f"\nsearch over {total:,} transactions, first page of 200, {runs} runs each")
+    medians = []
+    with store.read() as conn:
+        for label, query in queries.items():
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                page = search_transactions(conn, query, limit=200)
+                times.append((time.perf_counter() - started) * 1000)
+            medians.append(statistics.median(times))
+            p90 = statistics.quantiles(times, n=10)[-1]
+            print(f"  {label:42}median {medians[-1]:7.2f} ms   p90 {p90:7.2f} ms   {len(page.rows)} rows")
+        cursor = search_transactions(conn, TransactionQuery(text="pix"), limit=200).next_cursor
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            search_transactions(conn, TransactionQuery(text="pix"), after=cursor, limit=200)
+            times.append((time.perf_counter() - started) * 1000)
+        medians.append(statistics.median(times))
+        print(f"  {'text pix, second page (keyset)':42}median {medians[-1]:7.2f} ms")
+    print(f"  median of the query medians: {statistics.median(medians):.2f} ms")
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--search-rows", type=int, default=500_000)
     parser.add_argument("--runs", type=int, default=41)
     args = parser.parse_args()
     keyring.set_keyring(_MemoryKeyring())
-
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared: ratios matter, not absolute times)")
     with tempfile.TemporaryDirectory(prefix="fh-bench-") as tmp:
         folder = Path(tmp)
         paths = ProfilePaths("bench", folder / "data", folder / "config", folder / "logs")
         records = [realistic(n) for n in range(args.rows)]
         plain = bench_plain(folder, records)
-
         store = open_store(paths)
-        with store.write() as conn:
-            store.repos.items.upsert(conn, [ItemRecord(id=ITEM, connector_id=1, status="UPDATED",
-                                                       execution_status="SUCCESS")])
-            store.repos.accounts.upsert(conn, [
-                AccountRecord(id=a, item_id=ITEM, type="BANK", subtype="CHECKING_ACCOUNT", name=f"Conta {i}",
-                              balance=Decimal("1000.00"), currency_code="BRL")
-                for i, a in enumerate(ACCOUNTS)
-            ])
-        started = time.perf_counter()
-        with store.write() as conn:
-            first = store.repos.transactions.upsert(conn, records)
-        encrypted = time.perf_counter() - started
-
-        started = time.perf_counter()
-        with store.write() as conn:
-            raw: Any = conn.connection.dbapi_connection
-            before = raw.total_changes
-            again = store.repos.transactions.upsert(conn, records)
-            written_again = raw.total_changes - before
-        repeat = time.perf_counter() - started
-
-        print(f"{'':44}{'encrypted store':>18}{'plain sqlite3':>16}{'ratio':>8}")
-        print(f"{'upsert ' + format(args.rows, ',') + ' new transactions':44}{encrypted:>17.2f}s{plain:>15.2f}s"
-              f"{encrypted / plain:>7.2f}x")
-        print(f"{'  counts':44}{str(first.as_dict()):>40}")
-        print(f"{'re-upsert the same rows unchanged':44}{repeat:>17.2f}s{'':>16}{repeat / encrypted:>7.2f}x"
-              "  (of the first insert)")
-        print(f"{'  rows written by the re-upsert':44}{written_again:>18}   counts {again.as_dict()}")
-
-        total = args.rows
-        while total < args.search_rows:
-            batch = [realistic(n) for n in range(total, min(total + 50_000, args.search_rows))]
-            with store.write() as conn:
-                store.repos.transactions.upsert(conn, batch)
-            total += len(batch)
-        queries = {
-            "text 'padaria'": TransactionQuery(text="padaria"),
-            "text 'cafe' (accent-insensitive)": TransactionQuery(text="cafe"),
-            "text 'joao' + one account": TransactionQuery(text="joao", account_ids=[ACCOUNTS[3]]),
-            "text 'pix maria' + 2023 + amount range": TransactionQuery(
-                text="pix maria", date_from=date(2023, 1, 1), date_to=date(2023, 12, 31),
-                amount_min=Decimal("-500"), amount_max=Decimal("500")),
-            "filters only: account + 2022": TransactionQuery(
-                account_ids=[ACCOUNTS[1]], date_from=date(2022, 1, 1), date_to=date(2022, 12, 31)),
-            "no filter (newest 200)": TransactionQuery(),
-        }
-        print(f"\nsearch over {total:,} transactions, first page of 200, {args.runs} runs each")
-        medians = []
-        with store.read() as conn:
-            for label, query in queries.items():
-                times = []
-                for _ in range(args.runs):
-                    started = time.perf_counter()
-                    page = search_transactions(conn, query, limit=200)
-                    times.append((time.perf_counter() - started) * 1000)
-                medians.append(statistics.median(times))
-                p90 = statistics.quantiles(times, n=10)[-1]
-                print(f"  {label:42}median {statistics.median(times):7.2f} ms   p90 {p90:7.2f} ms   "
-                      f"{len(page.rows)} rows")
-            cursor = search_transactions(conn, TransactionQuery(text="pix"), limit=200).next_cursor
-            times = []
-            for _ in range(args.runs):
-                started = time.perf_counter()
-                search_transactions(conn, TransactionQuery(text="pix"), after=cursor, limit=200)
-                times.append((time.perf_counter() - started) * 1000)
-            medians.append(statistics.median(times))
-            print(f"  {'text pix, second page (keyset)':42}median {statistics.median(times):7.2f} ms")
-        print(f"  median of the query medians: {statistics.median(medians):.2f} ms")
+        bench_upserts(store, records, plain)
+        bench_search(store, args.rows, args.search_rows, args.runs)
         store.close()
         size = paths.database.stat().st_size
-        print(f"\ndatabase size {size / 2**20:.1f} MiB; peak memory (max RSS) "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"\ndatabase size {size / 2**20:.1f} MiB; peak memory (max RSS) {peak:.0f} MiB")
     return 0
 
 

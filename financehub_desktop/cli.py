@@ -145,6 +145,15 @@ def _register_sync(sub: Any) -> None:
 EXTRA_COMMANDS.append(_register_sync)
 
 
+def _register_store(sub: Any) -> None:
+    from financehub_desktop.store.commands import register
+
+    register(sub)
+
+
+EXTRA_COMMANDS.append(_register_store)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

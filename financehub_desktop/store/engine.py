@@ -29,6 +29,7 @@ from financehub_desktop.domain.errors import (
 
 KEY_BYTES = 32
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 32 * 1024  # per connection, allocated only as pages are read
 
 
 def key_pragma(key: bytes) -> str:
@@ -53,6 +54,7 @@ def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool = F
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # decrypted pages kept: repeated browsing skips the cipher
     except sqlcipher3.Error as exc:
         conn.close()
         raise translate(exc, path) from exc

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -27,13 +28,10 @@ from sqlalchemy import (
     and_,
     delete,
     func,
-    insert,
-    or_,
     select,
     text,
     update,
 )
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import schema
 from .local_repos import AuditLog, CategorisationRules, SyncJournal, TransactionEdits, WebhookEvents
@@ -56,7 +54,8 @@ from .records import (
     SmartTransferPreauthorizationRecord,
     TransactionRecord,
 )
-from .types import canonical_json, utc_now
+from .sqlrows import RowWriter
+from .types import utc_now, utc_text
 
 R = TypeVar("R")
 CHUNK = 500
@@ -91,8 +90,10 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def content_hash(values: Mapping[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(values).encode("utf-8")).hexdigest()
+def content_hash(values: Sequence[Any]) -> str:
+    """SHA-256 over the stored values (already converted to SQLite text/ints), children included."""
+    text = json.dumps(values, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,9 @@ class ChildTable:
     table: Table
     parent_column: str
     rows_of: Callable[[Any], list[dict[str, Any]]]
+
+    def writer(self) -> RowWriter:
+        return RowWriter(self.table, [c.name for c in self.table.columns if c.name != self.parent_column])
 
 
 class ProviderRepository(Generic[R]):
@@ -114,48 +118,38 @@ class ProviderRepository(Generic[R]):
         self.key_column: Column[Any] = table.c[key]
         self.children = tuple(children)
         names = {f.name for f in dataclasses.fields(record_type)}  # type: ignore[arg-type]
-        self._fields = tuple(c.name for c in table.columns if c.name in names and c.name not in _BOOKKEEPING)
         missing = {c.name for c in table.columns if not c.nullable and c.name not in names} - set(_BOOKKEEPING)
         missing -= {c.name for c in table.primary_key.columns if c.autoincrement is True}
         if missing:
             raise TypeError(f"{record_type.__name__} lacks required columns of {table.name}: {sorted(missing)}")
-        stmt = sqlite_insert(table)
-        excluded = stmt.excluded
-        frozen = {"first_seen_at", *(c.name for c in table.primary_key.columns)}
-        self._upsert = stmt.on_conflict_do_update(
-            index_elements=[self.key_column],
-            set_={c.name: excluded[c.name] for c in table.columns if c.name not in frozen},
-            where=or_(
-                table.c.content_hash.is_distinct_from(excluded.content_hash),
-                table.c.removed_at.is_not(None),
-            ),
-        )
+        fields = [c.name for c in table.columns if c.name in names and c.name not in _BOOKKEEPING]
+        self._writer = RowWriter(table, [*fields, "raw"])
+        self._key_index = self._writer.names.index(key)
+        frozen = ["first_seen_at", *(c.name for c in table.primary_key.columns)]
+        self._upsert_sql = self._writer.upsert_sql(key, _BOOKKEEPING[1:], frozen)
+        self._children = [(child, child.writer()) for child in self.children]
 
     # ------------------------------------------------------------------------------------------ writing
-    def _row(self, record: R, now: datetime) -> dict[str, Any]:
-        values = {name: getattr(record, name) for name in self._fields}
-        values["raw"] = getattr(record, "raw", None) or {}
-        hashed: dict[str, Any] = dict(values)
-        for child in self.children:
-            hashed[child.table.name] = child.rows_of(record)
-        values["content_hash"] = content_hash(hashed)
-        values["first_seen_at"] = now
-        values["last_seen_at"] = now
-        values["removed_at"] = None
-        return values
+    def _row(self, record: R, now_text: str) -> tuple[Any, ...]:
+        values = self._writer.values_of(record)
+        hashed: list[Any] = list(values)
+        for child, writer in self._children:
+            hashed.append([writer.values_of_mapping(row) for row in child.rows_of(record)])
+        return (*values, content_hash(hashed), now_text, now_text, None)
 
     def upsert(self, conn: Connection, records: Iterable[R], *, now: datetime | None = None) -> UpsertResult:
         """Insert new records, update changed ones, leave identical ones alone. Returns the counts."""
-        now = now or utc_now()
-        by_key: dict[Any, tuple[R, dict[str, Any]]] = {}
+        now_text = utc_text(now or utc_now())
+        by_key: dict[Any, tuple[R, tuple[Any, ...]]] = {}
+        hash_index = len(self._writer.names)
         for record in records:
             if not isinstance(record, self.record_type):
                 raise TypeError(f"expected {self.record_type.__name__}, got {type(record).__name__}")
-            row = self._row(record, now)
-            by_key[row[self.key]] = (record, row)  # the last of duplicates wins
+            row = self._row(record, now_text)
+            by_key[row[self._key_index]] = (record, row)  # the last of duplicates wins
         result = UpsertResult()
         for chunk in _chunks(list(by_key.values())):
-            keys = [row[self.key] for _, row in chunk]
+            keys = [row[self._key_index] for _, row in chunk]
             stored = {
                 k: (h, removed)
                 for k, h, removed in conn.execute(
@@ -167,32 +161,31 @@ class ProviderRepository(Generic[R]):
             to_write = []
             inserted = updated = 0
             for record, row in chunk:
-                known = stored.get(row[self.key])
+                known = stored.get(row[self._key_index])
                 if known is None:
                     inserted += 1
-                elif known[0] != row["content_hash"] or known[1] is not None:
+                elif known[0] != row[hash_index] or known[1] is not None:
                     updated += 1
                 else:
                     continue
                 to_write.append((record, row))
             if to_write:
-                conn.execute(self._upsert, [row for _, row in to_write])
+                conn.exec_driver_sql(self._upsert_sql, [row for _, row in to_write])
                 self._replace_children(conn, to_write)
             result += UpsertResult(inserted, updated, len(chunk) - inserted - updated)
         return result
 
-    def _replace_children(self, conn: Connection, written: Sequence[tuple[R, dict[str, Any]]]) -> None:
-        for child in self.children:
-            parent = child.table.c[child.parent_column]
-            keys = [row[self.key] for _, row in written]
-            conn.execute(delete(child.table).where(parent.in_(keys)))
+    def _replace_children(self, conn: Connection, written: Sequence[tuple[R, tuple[Any, ...]]]) -> None:
+        keys = [row[self._key_index] for _, row in written]
+        for child, writer in self._children:
+            conn.execute(delete(child.table).where(child.table.c[child.parent_column].in_(keys)))
             rows = [
-                {**child_row, child.parent_column: row[self.key]}
+                (*writer.values_of_mapping(child_row), row[self._key_index])
                 for record, row in written
                 for child_row in child.rows_of(record)
             ]
             if rows:
-                conn.execute(insert(child.table), rows)
+                conn.exec_driver_sql(writer.insert_sql([child.parent_column]), rows)
 
     def mark_removed(self, conn: Connection, keys: Iterable[Any], *, now: datetime | None = None) -> int:
         """Hide records the provider deleted (e.g. a ``transactions/deleted`` webhook). Returns rows newly hidden."""

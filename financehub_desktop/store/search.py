@@ -25,6 +25,8 @@ from .schema_local import transaction_edits
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_PAGE = 1000
+#: Above this many full-text matches, a page is found by walking the date index instead of sorting every match.
+COMMON_MATCHES = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +89,25 @@ def _effective_category() -> ColumnElement[Any]:
     return func.coalesce(transaction_edits.c.category_id, transactions.c.category_id)
 
 
-def _filters(query: TransactionQuery) -> list[ColumnElement[bool]]:
+def _is_common(conn: Connection, match: str) -> bool:
+    """Whether the words match many rows (more than ``COMMON_MATCHES``), counted cheaply with a cap."""
+    capped = conn.execute(
+        text("SELECT count(*) FROM (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH :q LIMIT :cap)"),
+        {"q": match, "cap": COMMON_MATCHES + 1},
+    ).scalar_one()
+    return int(capped) > COMMON_MATCHES
+
+
+def _filters(query: TransactionQuery, *, common: bool = False) -> list[ColumnElement[bool]]:
     t, e = transactions.c, transaction_edits.c
     where: list[ColumnElement[bool]] = []
     match = fts_expression(query.text)
     if match is not None:
-        where.append(
-            t.id.in_(
-                select(text("rowid")).select_from(text("transactions_fts")).where(text("transactions_fts MATCH :q"))
-            )
-        )
+        matches = select(text("rowid")).select_from(text("transactions_fts")).where(text("transactions_fts MATCH :q"))
+        # Rare words: look the few matching rows up by id, then sort them. Common words: walk the (date, id) index
+        # newest first and keep matching rows until the page is full; ``id + 0`` stops SQLite from choosing the
+        # id lookup, which would fetch and sort every match (seconds for "pix" over 500k rows).
+        where.append((t.id + 0).in_(matches) if common else t.id.in_(matches))
     if query.account_ids:
         where.append(t.account_id.in_(list(query.account_ids)))
     if query.category_ids:
@@ -123,9 +134,9 @@ def _params(query: TransactionQuery) -> dict[str, str]:
     return {"q": match} if match is not None else {}
 
 
-def _base(columns: Sequence[Any], query: TransactionQuery) -> Select[Any]:
+def _base(columns: Sequence[Any], query: TransactionQuery, *, common: bool = False) -> Select[Any]:
     joined = transactions.outerjoin(transaction_edits, transaction_edits.c.transaction_id == transactions.c.id)
-    return select(*columns).select_from(joined).where(*_filters(query))
+    return select(*columns).select_from(joined).where(*_filters(query, common=common))
 
 
 def search_transactions(
@@ -134,6 +145,8 @@ def search_transactions(
     """One page, newest first; pass the returned ``next_cursor`` as ``after`` for the next page."""
     limit = max(1, min(limit, MAX_PAGE))
     t, e = transactions.c, transaction_edits.c
+    params = _params(query)
+    common = "q" in params and _is_common(conn, params["q"])
     stmt = _base(
         [
             t.id,
@@ -156,11 +169,12 @@ def search_transactions(
             t.removed_at,
         ],
         query,
+        common=common,
     )
     if after is not None:
         stmt = stmt.where(tuple_(t.date, t.id) < tuple_(literal(after.date, t.date.type), literal(after.id)))
     stmt = stmt.order_by(t.date.desc(), t.id.desc()).limit(limit + 1)
-    rows = list(conn.execute(stmt, _params(query)))
+    rows = list(conn.execute(stmt, params))
     views = [
         TransactionView(
             id=r.id,

@@ -131,3 +131,35 @@ def test_hostile_text_does_not_break_the_query(store: Store) -> None:
     seed(store, 3)
     for text in ['"', "NEAR(", "a OR b", "*", 'cafe" OR "x', "-", "^café"]:
         _ids(store, TransactionQuery(text=text))
+
+
+def test_common_words_walk_the_date_index_with_identical_results(store: Store, monkeypatch: object) -> None:
+    import pytest
+
+    from financehub_desktop.store import search
+
+    seed(store, 64)
+    queries = [
+        TransactionQuery(text="pix"),
+        TransactionQuery(text="padaria", account_ids=[CARD_ID]),
+        TransactionQuery(text="s", amount_max=Decimal("-100")),
+    ]
+
+    def paged(query: TransactionQuery) -> list[str]:
+        out: list[str] = []
+        after = None
+        with store.read() as conn:
+            while True:
+                page = search_transactions(conn, query, after=after, limit=3)
+                out += [r.pluggy_id for r in page.rows]
+                if page.next_cursor is None:
+                    return out
+                after = page.next_cursor
+
+    rare = [paged(q) for q in queries]
+    assert all(rare)
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(search, "COMMON_MATCHES", 1)
+    with store.read() as conn:
+        assert search._is_common(conn, "pix*")
+    assert [paged(q) for q in queries] == rare

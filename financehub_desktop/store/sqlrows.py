@@ -1,0 +1,105 @@
+"""The bulk-write fast path: records turned straight into tuples of SQLite values, written with one precompiled
+``executemany``. SQLAlchemy's per-value type processing costs more than the cipher on 100k-row pages (PLATFORM.md:
+the ORM, not SQLCipher, is the cost), so the hot path converts each value once, with the same rules as ``types``.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Date, Table
+
+from .types import DecimalText, JsonText, UtcDateTime, canonical_json, decimal_text, utc_text
+
+Converter = Callable[[Any], Any]
+
+
+def _decimal(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise TypeError(f"amounts are Decimal, not {type(value).__name__} (floats are refused)")
+    return decimal_text(Decimal(value))
+
+
+def _utc(value: Any) -> str | None:
+    return None if value is None else utc_text(value)
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else canonical_json(value)
+
+
+def _bool(value: Any) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+def _date(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise TypeError(f"expected a date, got {type(value).__name__}")
+    return value.isoformat()
+
+
+def _plain(value: Any) -> Any:
+    return value
+
+
+def converter_for(column: Column[Any]) -> Converter:
+    kind = column.type
+    if isinstance(kind, DecimalText):
+        return _decimal
+    if isinstance(kind, UtcDateTime):
+        return _utc
+    if isinstance(kind, JsonText):
+        return _json
+    if isinstance(kind, Boolean):
+        return _bool
+    if isinstance(kind, Date):
+        return _date
+    return _plain
+
+
+def quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class RowWriter:
+    """Converts objects' attributes (or mappings) for the given columns, and knows the INSERT for them."""
+
+    def __init__(self, table: Table, names: Sequence[str]) -> None:
+        self.table = table
+        self.names = tuple(names)
+        self.converters = tuple(converter_for(table.c[n]) for n in self.names)
+        self._get = operator.attrgetter(*self.names)
+        self._converted = tuple((i, c) for i, c in enumerate(self.converters) if c is not _plain)
+
+    def values_of(self, obj: Any) -> tuple[Any, ...]:
+        got = self._get(obj)
+        values = list(got) if len(self.names) > 1 else [got]
+        for index, convert in self._converted:
+            values[index] = convert(values[index])
+        return tuple(values)
+
+    def values_of_mapping(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(convert(values.get(name)) for name, convert in zip(self.names, self.converters, strict=True))
+
+    def insert_sql(self, extra: Sequence[str] = ()) -> str:
+        columns = [*self.names, *extra]
+        placeholders = ", ".join("?" * len(columns))
+        # identifiers are our own schema's, quoted; values are always bound parameters
+        return f"INSERT INTO {quoted(self.table.name)} ({', '.join(map(quoted, columns))}) VALUES ({placeholders})"  # noqa: S608
+
+    def upsert_sql(self, key: str, extra: Sequence[str], frozen: Sequence[str]) -> str:
+        """INSERT ... ON CONFLICT(key) DO UPDATE ... only WHERE the content changed or the row was removed."""
+        table = quoted(self.table.name)
+        updates = ", ".join(f"{quoted(c)} = excluded.{quoted(c)}" for c in (*self.names, *extra) if c not in frozen)
+        return (
+            f"{self.insert_sql(extra)} ON CONFLICT ({quoted(key)}) DO UPDATE SET {updates} "
+            f"WHERE {table}.content_hash IS NOT excluded.content_hash OR {table}.removed_at IS NOT NULL"
+        )
