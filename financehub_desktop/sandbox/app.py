@@ -15,9 +15,12 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .connect_page import payment as payment_page
+from .connect_page import routes as connect_routes
 from .errors import ApiError
 from .faults import FaultRule
-from .routes import admin, data, items, webhook_routes
+from .ratelimit import TOO_MANY_MESSAGE
+from .routes import admin, automatic_pix, data, items, payments, transfers, webhook_routes
 from .settings import SandboxConfig
 from .state import SandboxState
 from .wire import json_response
@@ -82,8 +85,6 @@ def _fault_response(rule: FaultRule) -> Response:
             "RateLimit-Remaining": "0",
             "RateLimit-Reset": str(rule.retry_after),
         }
-        from .ratelimit import TOO_MANY_MESSAGE
-
         return json_response({"message": TOO_MANY_MESSAGE, "code": 429}, status=429, headers=headers)
     messages = {
         500: ("Internal server error", "INTERNAL_SERVER_ERROR"),
@@ -111,10 +112,6 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 def build_routes() -> list[BaseRoute]:
     routes: list[BaseRoute] = [*admin.ROUTES, *items.ROUTES, *data.ROUTES, *webhook_routes.ROUTES]
-    from .connect_page import payment as payment_page
-    from .connect_page import routes as connect_routes
-    from .routes import automatic_pix, payments, transfers
-
     routes += payments.ROUTES + automatic_pix.ROUTES + transfers.ROUTES
 
     routes += connect_routes.ROUTES + payment_page.ROUTES

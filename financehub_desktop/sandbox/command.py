@@ -31,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
 
     def ready(url: str) -> None:
         print(f"Pluggy sandbox listening on {url}")
+        if args.host not in (LOOPBACK, "localhost", "::1"):
+            print(f"  warning: {args.host} is not loopback; other computers can reach this sandbox", file=sys.stderr)
         print(f"  PLUGGY_API_URL={url}")
         print(f"  clientId:     {DEMO_CLIENT_ID}")
         print(f"  clientSecret: {DEMO_CLIENT_SECRET}")

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .connectors import OPEN_FINANCE_ID, connector_for_wire
+from .data.ledger import add_months
 from .wire import iso
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ class PaymentsBook:
         self.transfers: dict[str, dict[str, Any]] = {}
         self.boleto_connections: dict[str, dict[str, Any]] = {}
         self.boletos: dict[str, dict[str, Any]] = {}
+        #: preauthorization id -> whether it still carries the balance permission (``linkedJourney``)
+        self.linked_journeys: dict[str, bool] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     def stamp(self) -> tuple[str, str]:
@@ -87,6 +90,35 @@ class PaymentsBook:
     def cancel(self) -> None:
         for task in list(self._tasks):
             task.cancel()
+
+    def on_clock(self, today: date) -> None:
+        """Days passed: due scheduled and automatic PIX payments settle, unpaid boletos fall overdue."""
+        for request_id, schedules in self.schedules.items():
+            request = self.requests.get(request_id)
+            if request is None or request["status"] != "SCHEDULED":
+                continue
+            for schedule in schedules:
+                if schedule["status"] == "SCHEDULED" and date.fromisoformat(schedule["scheduledDate"]) <= today:
+                    schedule.update(status="COMPLETED", endToEndId=f"E{uuid.uuid4().hex[:31].upper()}")
+                    self.state.emit(
+                        "scheduled_payment/completed",
+                        {"paymentRequestId": request_id, "scheduledPaymentId": schedule["id"]},
+                    )
+            if schedules and all(s["status"] in ("COMPLETED", "CANCELED") for s in schedules):
+                self.state.emit("scheduled_payment/all_completed", {"paymentRequestId": request_id})
+                self.set_request_status(request, "COMPLETED")
+        for request_id, payments in self.autopix.items():
+            for payment in payments:
+                if payment["status"] == "SCHEDULED" and date.fromisoformat(payment["date"]) <= today:
+                    payment.update(status="COMPLETED", endToEndId=f"E{uuid.uuid4().hex[:31].upper()}")
+                    self.state.emit(
+                        "automatic_pix_payment/completed",
+                        {"paymentRequestId": request_id, "automaticPixPaymentId": payment["id"]},
+                    )
+        for boleto in self.boletos.values():
+            if boleto["status"] == "OPEN" and date.fromisoformat(boleto["dueDate"][:10]) < today:
+                boleto["status"] = "OVERDUE"
+                self.state.emit("boleto/updated", {"boletoId": boleto["id"], "data": {"status": "OVERDUE"}})
 
     # ------------------------------------------------------------------------------------------ requests
     def set_request_status(self, request: dict[str, Any], status: str) -> None:
@@ -156,6 +188,7 @@ class PaymentsBook:
             },
         }
         self.preauthorizations[pre_id] = pre
+        self.linked_journeys[pre_id] = body.get("linkedJourney") is True
 
         def complete() -> None:
             now = iso(self.state.now())
@@ -226,8 +259,6 @@ def schedule_dates(schedule: dict[str, Any]) -> list[date]:
         days = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
         first = start + timedelta(days=(days.index(schedule["dayOfWeek"]) - start.weekday()) % 7)
         return [first + timedelta(weeks=n) for n in range(count)]
-    from .data.ledger import add_months
-
     day = int(schedule["dayOfMonth"])
     first = start.replace(day=min(day, 28))
     if first < start:

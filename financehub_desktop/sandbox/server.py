@@ -20,7 +20,10 @@ START_TIMEOUT = 10.0
 def _server(config: SandboxConfig, host: str, sock: socket.socket) -> uvicorn.Server:
     app = create_app(config)
     port = sock.getsockname()[1]
-    uv_config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off", access_log=False)
+    # log_config=None: uvicorn adds no handlers of its own; its records go through the app's logging (redaction).
+    uv_config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", lifespan="off", access_log=False, log_config=None
+    )
     return uvicorn.Server(uv_config)
 
 

@@ -19,7 +19,7 @@ from .lifecycle import ItemEngine, ItemRecord
 from .payments_model import PaymentsBook
 from .ratelimit import RateLimiter
 from .settings import DEMO_CLIENT_ID, SandboxConfig
-from .webhooks import Subscription, WebhookDispatcher
+from .webhooks import DISABLE_AFTER_FAILURES, Subscription, WebhookDispatcher
 from .wire import iso
 
 MAX_REQUEST_LOG = 10_000
@@ -67,7 +67,16 @@ class SandboxState:
             signing_secret=config.webhook_signing_secret,
             transport=webhook_transport,
         )
+        self.dispatcher.on_outcome = self._delivery_outcome
         self._init_data()
+
+    def _delivery_outcome(self, webhook_id: str, delivered: bool) -> None:
+        sub = self.subscriptions.get(webhook_id)
+        if sub is None:
+            return
+        sub.failures = 0 if delivered else sub.failures + 1
+        if sub.failures >= DISABLE_AFTER_FAILURES and sub.disabled_at is None:
+            sub.disabled_at = self.now()
 
     def _init_data(self) -> None:
         self.rng = random.Random(f"{self.config.seed}:ids")

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import ipaddress
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,9 @@ import httpx
 from .wire import dumps, iso
 
 MAX_WEBHOOKS_PER_EVENT = 5
+#: Consecutive deliveries given up after which a subscription is disabled (``disabledAt`` set; PATCH enabled=true).
+DISABLE_AFTER_FAILURES = 5
+MAX_KEPT_DELIVERIES = 10_000
 EVENT_TYPES = (
     "all",
     "item/created",
@@ -65,6 +69,7 @@ class Subscription:
     created_at: datetime
     updated_at: datetime
     disabled_at: datetime | None = None
+    failures: int = 0
 
     def wire(self) -> dict[str, Any]:
         return {
@@ -141,6 +146,8 @@ class WebhookDispatcher:
         self.transport = transport
         self.deliveries: list[Delivery] = []
         self._tasks: set[asyncio.Task[None]] = set()
+        #: called with (webhook id, delivered?) after each delivery ends, so failing subscriptions get disabled
+        self.on_outcome: Callable[[str, bool], None] | None = None
 
     def send(
         self, url: str, payload: dict[str, Any], *, headers: dict[str, str] | None = None, webhook_id: str | None = None
@@ -149,6 +156,8 @@ class WebhookDispatcher:
         body.setdefault("eventId", str(uuid.uuid4()))
         delivery = Delivery(body["eventId"], str(body.get("event")), url, body, webhook_id)
         self.deliveries.append(delivery)
+        if len(self.deliveries) > MAX_KEPT_DELIVERIES:  # a long demo session must not grow without bound
+            del self.deliveries[: len(self.deliveries) - MAX_KEPT_DELIVERIES]
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -181,10 +190,12 @@ class WebhookDispatcher:
                 delivery.attempts.append(record)
                 if 200 <= response.status_code < 300:
                     delivery.delivered = True
-                    return
+                    break
                 if response.status_code == 401:
                     break
-        delivery.gave_up = True
+        delivery.gave_up = not delivery.delivered
+        if delivery.webhook_id is not None and self.on_outcome is not None:
+            self.on_outcome(delivery.webhook_id, delivery.delivered)
 
     async def drain(self) -> None:
         """Wait for every delivery in flight (tests and shutdown)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -14,8 +15,6 @@ from starlette.responses import Response
 from financehub_desktop.domain.money import parse_json
 
 CENT = Decimal("0.01")
-_MARK = "\x00D:"
-_MARK_RE = re.compile(r'"\\u0000D:(-?[0-9]+(?:\.[0-9]+)?(?:E[-+]?[0-9]+)?)"')
 
 
 def money(value: Decimal | int | str) -> Decimal:
@@ -43,40 +42,53 @@ class RawJson:
         self.text = text
 
 
-_RAW_RE = re.compile(r'"\\u0000R:(\d+)"')
 _SCALARS = (str, int, float, bool, type(None))
 
 
-def _prepare(value: Any, raws: list[str]) -> Any:
-    kind = type(value)
-    if kind in _SCALARS:
+class _Encoder:
+    """Replaces Decimals and raw fragments by placeholder strings carrying a per-call nonce (so no text a client
+    sent can ever pose as one), then splices their exact text into the JSON ``json.dumps`` produced."""
+
+    def __init__(self) -> None:
+        self.nonce = secrets.token_hex(6)
+        self.parts: list[str] = []
+
+    def mark(self, text: str) -> str:
+        self.parts.append(text)
+        return f"\x00{self.nonce}:{len(self.parts) - 1}"
+
+    def prepare(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
+        if kind is dict:
+            return {k: (v if type(v) in _SCALARS else self.prepare(v)) for k, v in value.items()}
+        if kind is Decimal:
+            if not value.is_finite():
+                raise ValueError("only finite amounts can be written as JSON")
+            return self.mark(format(value, "f"))
+        if kind is list or kind is tuple:
+            return [self.prepare(v) for v in value]
+        if kind is RawJson:
+            return self.mark(value.text)
+        if isinstance(value, Mapping):
+            return {k: self.prepare(v) for k, v in value.items()}
+        if isinstance(value, datetime):
+            return iso(value)
+        if isinstance(value, date):
+            return value.isoformat()
         return value
-    if kind is dict:
-        return {k: (v if type(v) in _SCALARS else _prepare(v, raws)) for k, v in value.items()}
-    if kind is Decimal:
-        return _MARK + format(value, "f")
-    if kind is list or kind is tuple:
-        return [_prepare(v, raws) for v in value]
-    if kind is RawJson:
-        raws.append(value.text)
-        return f"\x00R:{len(raws) - 1}"
-    if isinstance(value, Mapping):
-        return {k: _prepare(v, raws) for k, v in value.items()}
-    if isinstance(value, datetime):
-        return iso(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+
+    def dumps(self, payload: Any) -> str:
+        text = json.dumps(self.prepare(payload), ensure_ascii=False, separators=(",", ":"))
+        if not self.parts:
+            return text
+        pattern = re.compile(r'"\\u0000' + self.nonce + r':(\d+)"')
+        return pattern.sub(lambda m: self.parts[int(m.group(1))], text)
 
 
 def dumps_text(payload: Any) -> str:
-    raws: list[str] = []
-    text = json.dumps(_prepare(payload, raws), ensure_ascii=False, separators=(",", ":"))
-    if "\\u0000D:" in text:
-        text = _MARK_RE.sub(r"\1", text)
-    if raws:
-        text = _RAW_RE.sub(lambda m: raws[int(m.group(1))], text)
-    return text
+    return _Encoder().dumps(payload)
 
 
 def dumps(payload: Any) -> bytes:

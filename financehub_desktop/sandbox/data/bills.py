@@ -86,6 +86,8 @@ class BillBook:
                 total += txn.amount
                 if txn.card_meta is not None:
                     txn.card_meta["billId"] = bill_id
+                    if "billPostDate" in txn.card_meta:
+                        txn.card_meta["billPostDate"] = day.isoformat()
                     txn.invalidate()
         for txn in extra:
             if txn.card_meta is not None:

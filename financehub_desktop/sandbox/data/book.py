@@ -14,7 +14,7 @@ from typing import Any
 
 from ..wire import iso, iso_day, money
 from .bills import BillBook
-from .documents import cpf, person_name, pix_key
+from .documents import cpf, is_valid_cpf, person_name, pix_key
 from .generator import CLOSING_DAY, DUE_DAY, DayGenerator
 from .ledger import Txn, add_months, stable_id
 from .parties import Accounts, Holder
@@ -50,10 +50,12 @@ class SyncChanges:
         kind.setdefault(txn.account_id, []).append(txn.id)
 
 
-def holder_for(seed: int, username: str) -> Holder:
+def holder_for(seed: int, username: str, document: str | None = None) -> Holder:
+    """The account holder; an Open Finance login brings its own CPF."""
     rng = random.Random(f"{seed}:holder:{username}")
     name = person_name(rng)
-    document = cpf(rng)
+    generated = cpf(rng)
+    document = document if document and is_valid_cpf(document) else generated
     return Holder(name, document, pix_key(rng, name, document))
 
 
@@ -73,7 +75,7 @@ class ItemBook:
         self.bank = bank
         self.seed_key = f"{seed}:{bank.key}:{username}"
         self.ns = item_id
-        self.holder = holder_for(seed, username)
+        self.holder = holder_for(seed, username, username[3:] if username.startswith("of-") else None)
         self.perf = perf
         self.perf_cap = perf_cap
         rng = random.Random(f"{self.seed_key}:accounts")

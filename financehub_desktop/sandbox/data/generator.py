@@ -154,6 +154,7 @@ class DayGenerator:
         if merchant.key in INSTALLMENT_KEYS and total >= Decimal("300") and rng.random() < 0.7:
             parts = rng.choice((2, 3, 4, 5, 6, 10, 12))
         base = money(total / parts)
+        hour, minute = rng.randint(11, 23), rng.randint(0, 59)  # UTC: 08:00-20:59 in São Paulo
         rows = []
         for i in range(1, parts + 1):
             amount = base if i < parts else total - base * (parts - 1)
@@ -168,6 +169,8 @@ class DayGenerator:
                 "cardNumber": self.acc.card_last4,
                 "billId": None,
                 "paymentType": "INSTALLMENT" if parts > 1 else "SINGLE",
+                "billPostDate": None,
+                "transactionDateTime": f"{day.isoformat()}T{hour:02d}:{minute:02d}:00.000Z",
             }
             rows.append(
                 self._txn(

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ..connectors import CONNECTORS
 from ..errors import ApiError
 from ..faults import FaultSpecError, parse_rule
 from ..state import SandboxState
@@ -64,6 +65,7 @@ async def advance_clock(request: Request) -> dict[str, Any]:
         raise ApiError(400, "autoSync must be true or false", "INVALID_PARAMETER")
     state = _state(request)
     now = state.clock.advance(days=days, seconds=seconds)
+    state.payments.on_clock(now.date())
     synced = []
     if auto_sync:  # Pluggy's daily auto-sync of items whose nextAutoSyncAt has passed (MFA items are skipped)
         for item in list(state.items.values()):
@@ -138,8 +140,6 @@ async def clear_request_log(request: Request) -> Response:
 
 async def connector_health(request: Request) -> dict[str, Any]:
     """Change a connector's health (ONLINE / UNSTABLE / OFFLINE) and emit ``connector/status_updated``."""
-    from ..connectors import CONNECTORS
-
     state = _state(request)
     raw = str(request.path_params["id"])
     if not (raw.isascii() and raw.isdigit()) or int(raw) not in CONNECTORS:

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -88,8 +88,6 @@ class Ctx:
         except ValueError:
             raise bad_request(f"{name} must be an ISO-8601 date-time", "INVALID_PARAMETER", parameter=name) from None
         if moment.tzinfo is None:
-            from datetime import UTC
-
             moment = moment.replace(tzinfo=UTC)
         return moment
 

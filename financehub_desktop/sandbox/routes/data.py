@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.routing import Route
 
@@ -16,7 +17,7 @@ from ..data.ledger import Txn, add_months, stable_id
 from ..data.merchants import find_merchants
 from ..errors import ApiError, bad_request, forbidden, not_found
 from ..lifecycle import ItemRecord
-from ..wire import iso, iso_day
+from ..wire import empty_response, iso, iso_day
 from .base import Ctx, endpoint, page, paging, require_uuid, str_field
 
 MAX_IDS = 500
@@ -207,8 +208,6 @@ async def list_transactions_v2(ctx: Ctx) -> dict[str, Any]:
     next_query = None
     if start + CURSOR_PAGE_SIZE < len(rows):
         params = [(k, ctx.query(k)) for k in ("accountId", "ids", "dateFrom", "dateTo", "createdAtFrom")]
-        from urllib.parse import urlencode
-
         query = urlencode([(k, v) for k, v in params if v is not None] + [("after", _cursor(chunk[-1]))])
         next_query = f"?{query}"
     return {"results": [t.raw() for t in chunk], "next": next_query}
@@ -283,8 +282,6 @@ async def create_rule(ctx: Ctx) -> dict[str, Any]:
 
 
 async def delete_rule(ctx: Ctx) -> Any:
-    from ..wire import empty_response
-
     rule_id = ctx.path("id").lower()
     if rule_id not in ctx.state.category_rules:
         raise not_found("CATEGORY_RULE_NOT_FOUND", "Category rule")

@@ -8,10 +8,11 @@ from typing import Any
 
 from starlette.routing import Route
 
+from ..connectors import CONNECTORS, connector_for_wire
 from ..data.documents import is_valid_cnpj, is_valid_cpf
 from ..errors import ApiError, bad_request, not_found
 from ..payments_model import INSTITUTIONS, PaymentsBook, schedule_dates
-from ..pix import PIXEL_PNG_BASE64, BrCodeError, parse_br_code
+from ..pix import PIXEL_PNG_BASE64, BrCodeError, build_br_code, parse_br_code
 from ..wire import empty_response, iso
 from .base import Ctx, amount_field, endpoint, page, paging, str_field
 
@@ -444,16 +445,12 @@ async def create_intent(ctx: Ctx) -> dict[str, Any]:
         "errorDetail": None,
     }
     if method == "PIS":
-        from ..connectors import CONNECTORS, connector_for_wire
-
         cid = body.get("connectorId", 600)
         if isinstance(cid, bool) or not isinstance(cid, int) or cid not in CONNECTORS:
             raise ApiError(400, "Connector not found", "CONNECTOR_NOT_FOUND")
         intent["connector"] = connector_for_wire(cid)
         intent["consentUrl"] = f"https://sandbox.pluggy.local/consent/{intent['id']}"
     else:
-        from ..pix import build_br_code
-
         amount = request["amount"] if request else None
         code = build_br_code(
             "pluggy-sandbox@pluggy.ai", "Pluggy Sandbox", "SAO PAULO", amount, txid=intent["id"].replace("-", "")[:25]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from starlette.routing import Route
 
 from ..data.documents import is_valid_cpf
 from ..errors import ApiError, bad_request, not_found
+from ..wire import iso
 from .base import Ctx, amount_field, endpoint, page, paging, str_field
 from .payments import _date_field, _get, book
 
@@ -45,6 +47,37 @@ def _preauth(ctx: Ctx) -> dict[str, Any]:
 
 async def get_preauthorization(ctx: Ctx) -> dict[str, Any]:
     return _preauth(ctx)
+
+
+async def preauthorization_balance(ctx: Ctx) -> dict[str, Any]:
+    """The payer's balance, for preauthorizations created with ``linkedJourney`` and an authorised data consent."""
+    pre = _preauth(ctx)
+    if not book(ctx).linked_journeys.get(pre["id"]):
+        raise ApiError(
+            403, "The preauthorization has no balance permission (linkedJourney)", "SMART_TRANSFER_BALANCE_NOT_ALLOWED"
+        )
+    if pre["dataConsent"]["status"] != "AUTHORISED":
+        raise ApiError(400, "The data consent is not authorised yet", "SMART_TRANSFER_DATA_CONSENT_NOT_AUTHORISED")
+    spent = sum(
+        (
+            p["amount"]
+            for p in book(ctx).transfers.values()
+            if p["preauthorizationId"] == pre["id"] and p["status"] == "PAYMENT_COMPLETED"
+        ),
+        Decimal("0.00"),
+    )
+    return {
+        "balance": Decimal("8420.55") - spent,
+        "overdraft": {"contracted": Decimal("2000.00"), "used": Decimal("0.00"), "available": Decimal("2000.00")},
+    }
+
+
+async def drop_data_consent(ctx: Ctx) -> dict[str, Any]:
+    """Idempotent: drops only the balance permission; payments keep working."""
+    pre = _preauth(ctx)
+    book(ctx).linked_journeys[pre["id"]] = False
+    pre["updatedAt"] = iso(ctx.state.now())
+    return pre
 
 
 async def preauthorization_payments(ctx: Ctx) -> dict[str, Any]:
@@ -203,6 +236,8 @@ ROUTES = [
     _r("/smart-transfers/preauthorizations", create_preauthorization, "POST"),
     _r("/smart-transfers/preauthorizations/{id}", get_preauthorization, "GET"),
     _r("/smart-transfers/preauthorizations/{id}/payments", preauthorization_payments, "GET"),
+    _r("/smart-transfers/preauthorizations/{id}/balance", preauthorization_balance, "GET"),
+    _r("/smart-transfers/preauthorizations/{id}/data-consent", drop_data_consent, "DELETE"),
     _r("/smart-transfers/payments", create_transfer, "POST"),
     _r("/smart-transfers/payments/{id}", get_transfer, "GET"),
     _r("/boleto-connections", create_boleto_connection, "POST"),

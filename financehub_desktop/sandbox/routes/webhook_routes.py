@@ -78,6 +78,7 @@ async def update_webhook(ctx: Ctx) -> dict[str, Any]:
         sub.headers = _headers(body["headers"])
     if enabled is True:
         sub.disabled_at = None
+        sub.failures = 0
     elif enabled is False:
         sub.disabled_at = ctx.state.now()
     sub.updated_at = ctx.state.now()

@@ -127,6 +127,12 @@ async def test_card_installments_bills_and_payments_from_checking(sandbox: Sandb
         (t["creditCardMetadata"]["purchaseDate"], str(t["creditCardMetadata"]["totalAmount"])) for t in installments
     )
     assert any(n > 1 for n in by_purchase.values())
+    billed = [t for t in installments if t["creditCardMetadata"]["billId"]]
+    assert all(t["creditCardMetadata"]["billPostDate"] for t in billed)
+    assert all(
+        t["creditCardMetadata"]["transactionDateTime"].startswith(t["creditCardMetadata"]["purchaseDate"][:10])
+        for t in installments
+    )
     pending = [t for t in card if t["status"] == "PENDING"]
     assert pending
     assert all(t["date"][:10] > state_of(sandbox.app).clock.today().isoformat() for t in pending)

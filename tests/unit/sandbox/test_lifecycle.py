@@ -55,7 +55,7 @@ async def test_wrong_password_is_invalid_credentials_and_counts_failures(sandbox
 
 
 async def test_status_is_observed_moving_while_polling(sandbox: Sandbox) -> None:
-    app, client, key = await open_sandbox(SandboxConfig(step_seconds=0.03))
+    app, client, key = await open_sandbox(SandboxConfig(step_seconds=0.06))
     try:
         from .conftest import Sandbox as Box
 
@@ -137,9 +137,10 @@ async def test_mfa_when_not_waiting_is_400(sandbox: Sandbox) -> None:
     assert response.status_code == 400
 
 
-async def test_refresh_while_updating_is_409(sandbox: Sandbox) -> None:
-    item = await sandbox.create_item()
-    response = await sandbox.patch(f"/items/{item['id']}", {})
+async def test_refresh_while_updating_is_409(slow_sandbox: Sandbox) -> None:
+    item = await slow_sandbox.create_item(connector=8)  # stops in WAITING_USER_INPUT: no race with the clock
+    await slow_sandbox.wait_item(item["id"], until=("WAITING_USER_INPUT",))
+    response = await slow_sandbox.patch(f"/items/{item['id']}", {})
     assert response.status_code == 409
     assert response.json()["codeDescription"] == "ITEM_IS_ALREADY_UPDATING"
 

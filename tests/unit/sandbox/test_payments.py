@@ -77,10 +77,12 @@ async def test_payment_request_completes_through_an_intent_with_events() -> None
         await wait_status(sb, f"/payments/requests/{request['id']}", "COMPLETED")
         assert (await sb.get(f"/payments/intents/{intent['id']}")).json()["status"] == "PAYMENT_COMPLETED"
         await state_of(app).dispatcher.drain()
-        names = [e["event"] for e in seen]
+        names = [d.event for d in state_of(app).dispatcher.deliveries]  # in emission order
+        assert sorted(names) == sorted(e["event"] for e in seen)
         assert names == ["payment_intent/created", "payment_intent/completed", "payment_request/updated"]
-        assert seen[-1]["data"] == {"status": "COMPLETED"}
-        assert seen[-1]["paymentRequestId"] == request["id"]
+        updated = next(e for e in seen if e["event"] == "payment_request/updated")
+        assert updated["data"] == {"status": "COMPLETED"}
+        assert updated["paymentRequestId"] == request["id"]
     finally:
         await close_sandbox(app, client)
 
@@ -231,3 +233,59 @@ async def test_category_rules_apply_to_transactions_that_arrive_later(sandbox: S
     uber = [r for r in rows if r["description"].startswith("UBER")]
     assert uber
     assert all(r["categoryId"] == "19020000" for r in uber)
+
+
+async def test_scheduled_payments_settle_when_their_day_comes(sandbox: Sandbox) -> None:
+    tomorrow = state_of(sandbox.app).clock.today() + timedelta(days=1)
+    request = (
+        await sandbox.post(
+            "/payments/requests",
+            {
+                "amount": 80,
+                "recipientId": await recipient(sandbox),
+                "schedule": {"type": "DAILY", "startDate": tomorrow.isoformat(), "occurrences": 2},
+            },
+        )
+    ).json()
+    await sandbox.post("/payments/intents", {"paymentRequestId": request["id"], "parameters": {"cpf": CPF}})
+    await wait_status(sandbox, f"/payments/requests/{request['id']}", "SCHEDULED")
+    await sandbox.advance_days(1)
+    statuses = [
+        s["status"] for s in (await sandbox.get(f"/payments/requests/{request['id']}/schedules")).json()["results"]
+    ]
+    assert statuses == ["COMPLETED", "SCHEDULED"]
+    await sandbox.advance_days(1)
+    assert (await sandbox.get(f"/payments/requests/{request['id']}")).json()["status"] == "COMPLETED"
+
+
+async def test_open_finance_identity_uses_the_cpf_given_at_login(sandbox: Sandbox) -> None:
+    item = await sandbox.create_item(connector=600)
+    await sandbox.wait_item(item["id"], wait_seconds=10)
+    identity = (await sandbox.get("/identity", params={"itemId": item["id"]})).json()
+    assert identity["document"] == "76109277673"
+
+
+async def test_smart_transfer_balance_needs_linked_journey(slow_sandbox: Sandbox) -> None:
+    sandbox = slow_sandbox  # 50 ms phases: the consent is still pending on the first call
+    rid = await recipient(sandbox)
+    plain = (
+        await sandbox.post(
+            "/smart-transfers/preauthorizations",
+            {"connectorId": 600, "parameters": {"cpf": CPF}, "recipientIds": [rid]},
+        )
+    ).json()
+    linked = (
+        await sandbox.post(
+            "/smart-transfers/preauthorizations",
+            {"connectorId": 600, "parameters": {"cpf": CPF}, "recipientIds": [rid], "linkedJourney": True},
+        )
+    ).json()
+    assert (await sandbox.get(f"/smart-transfers/preauthorizations/{linked['id']}/balance")).status_code == 400
+    await wait_status(sandbox, f"/smart-transfers/preauthorizations/{linked['id']}", "COMPLETED")
+    balance = (await sandbox.get(f"/smart-transfers/preauthorizations/{linked['id']}/balance")).json()
+    assert balance["overdraft"]["available"] == 2000
+    assert (await sandbox.get(f"/smart-transfers/preauthorizations/{plain['id']}/balance")).status_code == 403
+    for _ in range(2):  # idempotent
+        dropped = await sandbox.delete(f"/smart-transfers/preauthorizations/{linked['id']}/data-consent")
+        assert dropped.status_code == 200
+    assert (await sandbox.get(f"/smart-transfers/preauthorizations/{linked['id']}/balance")).status_code == 403

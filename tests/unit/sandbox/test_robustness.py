@@ -209,3 +209,71 @@ def test_404_bodies_match_the_spec(harness: Harness, spec: SpecValidator) -> Non
         assert response.json()["codeDescription"].endswith("NOT_FOUND")
         checked += 1
     assert checked >= 20
+
+
+@pytest.fixture(scope="module")
+def real_ids(harness: Harness) -> dict[str, str]:
+    """Objects that exist, so random bodies reach the handlers' validation rather than a 404."""
+    headers = harness.headers
+
+    async def build() -> dict[str, str]:
+        client = harness.client
+        item = (
+            await client.post(
+                "/items",
+                headers=headers,
+                json={"connectorId": 2, "parameters": {"user": "user-ok", "password": "password-ok"}},
+            )
+        ).json()
+        for _ in range(400):
+            if (await client.get(f"/items/{item['id']}", headers=headers)).json()["status"] == "UPDATED":
+                break
+            await asyncio.sleep(0.005)
+        accounts = (await client.get("/accounts", params={"itemId": item["id"]}, headers=headers)).json()["results"]
+        txn = (
+            await client.get("/transactions", params={"accountId": accounts[0]["id"], "pageSize": 1}, headers=headers)
+        ).json()["results"][0]
+        hook = (
+            await client.post("/webhooks", headers=headers, json={"url": "https://a.example.com", "event": "all"})
+        ).json()
+        customer = (
+            await client.post(
+                "/payments/customers", headers=headers, json={"type": "INDIVIDUAL", "name": "Ana", "cpf": "76109277673"}
+            )
+        ).json()
+        request = (await client.post("/payments/requests", headers=headers, json={"amount": 5})).json()
+        return {
+            "item": item["id"],
+            "txn": txn["id"],
+            "webhook": hook["id"],
+            "customer": customer["id"],
+            "request": request["id"],
+        }
+
+    return dict(harness.run(build()))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    target=st.sampled_from(
+        [
+            "PATCH /items/{item}",
+            "POST /items/{item}/mfa",
+            "PATCH /transactions/{txn}",
+            "PATCH /webhooks/{webhook}",
+            "PATCH /payments/customers/{customer}",
+            "PATCH /payments/requests/{request}",
+            "POST /payments/intents",
+            "POST /payments/requests/{request}/automatic-pix/schedule",
+        ]
+    ),
+    body=BODIES,
+)
+def test_random_bodies_on_existing_objects_never_give_500(
+    harness: Harness, real_ids: dict[str, str], target: str, body: Any
+) -> None:
+    method, template = target.split(" ")
+    response = harness.run(
+        harness.client.request(method, template.format(**real_ids), content=json.dumps(body), headers=harness.headers)
+    )
+    assert_pluggy_error(response)

@@ -58,7 +58,8 @@ async def test_subscription_receives_item_and_transaction_events_with_headers() 
         item = await sb.connected_item()
         await settle(sb)
         events = receiver.events()
-        names = [e["event"] for e in events]
+        names = [d.event for d in state_of(sb.app).dispatcher.deliveries]  # in emission order
+        assert sorted(names) == sorted(e["event"] for e in events)
         assert names[:2] == ["item/login_succeeded", "transactions/created"]
         assert "item/created" in names
         assert len({e["eventId"] for e in events}) == len(events)
@@ -75,7 +76,8 @@ async def test_item_webhook_url_gets_every_event_of_that_item_without_custom_hea
     receiver = Receiver()
     sb = await boxed(receiver)
     try:
-        await sb.create_item("user-locked", webhookUrl="https://app.example.com/item-hook")
+        first = await sb.create_item("user-locked", webhookUrl="https://app.example.com/item-hook")
+        await sb.wait_item(first["id"])
         await sb.connected_item()  # no webhookUrl: nothing for it
         await sb.wait_item((await sb.create_item("user-locked", webhookUrl="https://x.example.com"))["id"])
         await asyncio.sleep(0.05)
@@ -194,3 +196,20 @@ async def test_webhook_url_rules(url: str, private_ok: bool, problem: str | None
     else:
         assert found is not None
         assert problem in found
+
+
+async def test_a_webhook_failing_again_and_again_is_disabled_until_reenabled() -> None:
+    receiver = Receiver(statuses=[401] * 5)
+    sb = await boxed(receiver)
+    try:
+        hook = (await sb.post("/webhooks", {"url": "https://relay.example.com/h", "event": "item/error"})).json()
+        for _ in range(6):
+            await sb.wait_item((await sb.create_item("user-locked"))["id"])
+            await settle(sb)
+        current = (await sb.get(f"/webhooks/{hook['id']}")).json()
+        assert current["disabledAt"]
+        assert len(receiver.received) == 5  # the sixth event was not sent
+        enabled = (await sb.patch(f"/webhooks/{hook['id']}", {"enabled": True})).json()
+        assert enabled["disabledAt"] is None
+    finally:
+        await close_sandbox(sb.app, sb.client)
