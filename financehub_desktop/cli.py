@@ -116,6 +116,15 @@ def _register_relay(sub: Any) -> None:
 EXTRA_COMMANDS: list[Callable[[Any], None]] = [_register_relay]
 
 
+def _register_sandbox(sub: Any) -> None:
+    from financehub_desktop.sandbox.command import add_parser
+
+    add_parser(sub)
+
+
+EXTRA_COMMANDS.append(_register_sandbox)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

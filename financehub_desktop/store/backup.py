@@ -169,35 +169,31 @@ def backup_store(store: Store, destination: Path, *, passphrase: str | None = No
     return BackupInfo(destination, revision, counts, passphrase is not None)
 
 
-def restore_store(store: Store, source: Path, *, passphrase: str | None = None) -> BackupInfo:
-    """Replace the store's contents with a verified backup. The live database changes only at the final rename."""
-    source = Path(source)
-    if not source.exists():
-        raise InvalidInputError(f"{source} does not exist")
-    own_key = bytes.fromhex(store.export_key_hex())
+def _copy_verified(
+    source: Path, key: bytes | None, passphrase: str | None, own_key: bytes, tmp: Path
+) -> dict[str, int]:
+    """Open the backup, refuse one from a newer app or damaged, export it under the profile's key into ``tmp``."""
     try:
-        backup = _open_file(source, None if passphrase is not None else own_key, passphrase)
+        backup = _open_file(source, key, passphrase)
     except KeyMismatchError as exc:
         raise KeyMismatchError(f"{source.name}: made with another key; give the backup passphrase") from exc
-    tmp = _temp_beside(store.path, "restore")
     try:
         row = backup.execute("SELECT version_num FROM alembic_version").fetchone()
         migrate.check_not_too_new(None if row is None else str(row[0]))
         check = [r[0] for r in backup.execute("PRAGMA integrity_check").fetchall()]
         if check != ["ok"]:
             raise DatabaseCorruptError(f"{source}: {check[:3]}")
-        counts = _export(backup, tmp, own_key, None)
+        return _export(backup, tmp, own_key, None)
     except sqlcipher3.Error as exc:
-        _cleanup(tmp)
         raise (translate(exc, source) if is_environmental(exc) else exc) from exc
-    except BaseException:
-        _cleanup(tmp)
-        raise
     finally:
         backup.close()
+
+
+def _swap_in(store: Store, tmp: Path, own_key: bytes) -> None:
+    """Replace the live database file by ``tmp``: checkpoint, close every connection, drop the WAL, rename."""
+    store.engine.dispose()
     try:
-        revision = _verify(tmp, own_key, None, counts)
-        store.engine.dispose()
         live = connect(store.path, own_key)
         try:
             live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -208,12 +204,6 @@ def restore_store(store: Store, source: Path, *, passphrase: str | None = None) 
                 Path(f"{store.path}{suffix}").unlink()
         os.replace(tmp, store.path)
         fsync_dir(store.path.parent)
-    except OSError as exc:
-        _cleanup(tmp)
-        raise storage_error_for(exc, store.path) from exc
-    except BaseException:
-        _cleanup(tmp)
-        raise
     finally:
         store.engine = make_engine(store.path, own_key)
     raw = connect(store.path, own_key)
@@ -221,6 +211,23 @@ def restore_store(store: Store, source: Path, *, passphrase: str | None = None) 
         raw.execute("PRAGMA journal_mode = WAL").fetchone()
     finally:
         raw.close()
+
+
+def restore_store(store: Store, source: Path, *, passphrase: str | None = None) -> BackupInfo:
+    """Replace the store's contents with a verified backup. The live database changes only at the final rename."""
+    source = Path(source)
+    if not source.exists():
+        raise InvalidInputError(f"{source} does not exist")
+    own_key = bytes.fromhex(store.export_key_hex())
+    tmp = _temp_beside(store.path, "restore")
+    try:
+        counts = _copy_verified(source, None if passphrase is not None else own_key, passphrase, own_key, tmp)
+        revision = _verify(tmp, own_key, None, counts)
+        _swap_in(store, tmp, own_key)
+    except OSError as exc:
+        raise storage_error_for(exc, store.path) from exc
+    finally:
+        _cleanup(tmp)
     try:
         migrate.upgrade(store.engine)
     except Exception as exc:

@@ -197,9 +197,7 @@ def _has_data(path: Path) -> bool:
         return False
 
 
-def _unlock(
-    paths: ProfilePaths, passphrase: str | None, kdf: ScryptParams | None
-) -> tuple[KeyStore, KeySlots | None]:
+def _unlock(paths: ProfilePaths, passphrase: str | None, kdf: ScryptParams | None) -> tuple[KeyStore, KeySlots | None]:
     if paths.key_file.exists():
         if passphrase is None:
             raise PassphraseRequiredError()
@@ -212,9 +210,7 @@ def _unlock(
         if passphrase is None:
             raise
         if _has_data(paths.database):
-            raise KeyMissingError(
-                "the database exists but neither the keyring nor a key file holds its key"
-            ) from None
+            raise KeyMissingError("the database exists but neither the keyring nor a key file holds its key") from None
         return PassphraseKeyStore(paths.key_file, paths.profile, check_new_passphrase(passphrase), kdf), None
 
 

@@ -49,7 +49,7 @@ from financehub_desktop.domain.errors import (
 from .engine import KEY_BYTES
 
 KEYRING_SERVICE = "financehub-desktop"
-PASSPHRASE_ENV = "FINANCEHUB_PASSPHRASE"
+PASSPHRASE_ENV = "FINANCEHUB_PASSPHRASE"  # noqa: S105  (the variable's name, not a secret)
 KEY_FILE_FORMAT = "financehub-key"
 KEY_FILE_VERSION = 1
 MIN_PASSPHRASE_LENGTH = 8
@@ -254,7 +254,8 @@ class PassphraseKeyStore:
         return doc
 
     def _write(self, slots: KeySlots) -> None:
-        assert self._kek is not None and self._salt is not None
+        assert self._kek is not None
+        assert self._salt is not None
         kdf = self._kdf
         doc_slots: dict[str, dict[str, str]] = {}
         for name, key in (("current", slots.current), ("pending", slots.pending)):

@@ -46,7 +46,9 @@ class TransactionEdits:
     """The user's changes to a transaction, kept apart from the provider's columns."""
 
     def get(self, conn: Connection, transaction_id: int) -> TransactionEdit | None:
-        row = conn.execute(select(transaction_edits).where(transaction_edits.c.transaction_id == transaction_id)).first()
+        row = conn.execute(
+            select(transaction_edits).where(transaction_edits.c.transaction_id == transaction_id)
+        ).first()
         if row is None:
             return None
         return TransactionEdit(
@@ -176,7 +178,9 @@ class CategorisationRules:
         if enabled_only:
             stmt = stmt.where(categorisation_rules.c.enabled.is_(True))
         names = CategorisationRule.__dataclass_fields__
-        return [CategorisationRule(**{k: v for k, v in row._mapping.items() if k in names}) for row in conn.execute(stmt)]
+        return [
+            CategorisationRule(**{k: v for k, v in row._mapping.items() if k in names}) for row in conn.execute(stmt)
+        ]
 
     def category_for(self, conn: Connection, **transaction: Any) -> str | None:
         """The category of the first enabled rule (by priority) that matches, if any."""

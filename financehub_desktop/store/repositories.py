@@ -296,15 +296,15 @@ class TransactionRepository(ProviderRepository[TransactionRecord]):
 
 
 def _bill_charges(bill: BillRecord) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(c) for c in bill.finance_charges]  # type: ignore[call-overload]
+    return [dataclasses.asdict(c) for c in bill.finance_charges]
 
 
 def _bill_payments(bill: BillRecord) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(p) for p in bill.payments]  # type: ignore[call-overload]
+    return [dataclasses.asdict(p) for p in bill.payments]
 
 
 def _loan_installments(loan: LoanRecord) -> list[dict[str, Any]]:
-    return [{"seq": i, **dataclasses.asdict(inst)} for i, inst in enumerate(loan.installments)]  # type: ignore[call-overload]
+    return [{"seq": i, **dataclasses.asdict(inst)} for i, inst in enumerate(loan.installments)]
 
 
 class Repositories:
@@ -318,9 +318,7 @@ class Repositories:
         self.categories = ProviderRepository(schema.categories, CategoryRecord)
         self.identities = ProviderRepository(schema.identities, IdentityRecord)
         self.investments = ProviderRepository(schema.investments, InvestmentRecord)
-        self.investment_transactions = ProviderRepository(
-            schema.investment_transactions, InvestmentTransactionRecord
-        )
+        self.investment_transactions = ProviderRepository(schema.investment_transactions, InvestmentTransactionRecord)
         self.bills = ProviderRepository(
             schema.bills,
             BillRecord,

@@ -93,7 +93,9 @@ def _filters(query: TransactionQuery) -> list[ColumnElement[bool]]:
     match = fts_expression(query.text)
     if match is not None:
         where.append(
-            t.id.in_(select(text("rowid")).select_from(text("transactions_fts")).where(text("transactions_fts MATCH :q")))
+            t.id.in_(
+                select(text("rowid")).select_from(text("transactions_fts")).where(text("transactions_fts MATCH :q"))
+            )
         )
     if query.account_ids:
         where.append(t.account_id.in_(list(query.account_ids)))

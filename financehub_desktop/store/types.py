@@ -62,9 +62,7 @@ def _encode(value: Any, out: list[str]) -> None:
         out.append(str(value))
     elif isinstance(value, float):
         raise TypeError("floats are not stored: parse JSON with domain.money.parse_json")
-    elif isinstance(value, datetime):
-        out.append(json.dumps(value.isoformat()))
-    elif isinstance(value, date):
+    elif isinstance(value, date):  # datetimes too
         out.append(json.dumps(value.isoformat()))
     elif isinstance(value, Mapping):
         out.append("{")
@@ -91,7 +89,7 @@ class DecimalText(TypeDecorator[Decimal]):
     impl = String
     cache_ok = True
 
-    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
+    def process_bind_param(self, value: object, dialect: Dialect) -> str | None:
         if value is None:
             return None
         if not isinstance(value, Decimal | int) or isinstance(value, bool):

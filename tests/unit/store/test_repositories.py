@@ -45,7 +45,8 @@ def test_counts_inserted_updated_unchanged(store: Store) -> None:
     assert written >= 2  # the two rows (plus their search-index rows), nothing else
     with store.read() as conn:
         row = store.repos.transactions.get(conn, records[0].pluggy_id)
-    assert row is not None and row.amount == Decimal("-99.99")
+    assert row is not None
+    assert row.amount == Decimal("-99.99")
     assert row.first_seen_at <= row.last_seen_at
 
 
@@ -79,7 +80,8 @@ def test_removed_upstream_is_hidden_not_erased_and_can_come_back(store: Store) -
     with store.read() as conn:
         visible = {r.pluggy_id for r in store.repos.transactions.list(conn)}
         everything = {r.pluggy_id for r in store.repos.transactions.list(conn, include_removed=True)}
-    assert gone not in visible and gone in everything
+    assert gone not in visible
+    assert gone in everything
     # the card's transactions were not part of that listing and stay visible
     assert {r.pluggy_id for r in records if r.account_id == CARD_ID} <= visible
     with store.write() as conn:
@@ -87,7 +89,8 @@ def test_removed_upstream_is_hidden_not_erased_and_can_come_back(store: Store) -
     assert back.updated == 1
     with store.read() as conn:
         row = store.repos.transactions.get(conn, gone)
-    assert row is not None and row.removed_at is None
+    assert row is not None
+    assert row.removed_at is None
 
 
 def test_mark_removed_by_ids_counts_only_new_removals(store: Store) -> None:
@@ -118,8 +121,14 @@ def test_provider_refresh_never_overwrites_user_edits(store: Store) -> None:
     with store.read() as conn:
         edit = store.repos.edits.get(conn, local)
         row = store.repos.transactions.get(conn, records[0].pluggy_id)
-    assert edit is not None and (edit.category_id, edit.note, edit.tags) == ("05050000", "presente da Ana", ("família",))
-    assert row is not None and row.category_id == "99999999"
+    assert edit is not None
+    assert (edit.category_id, edit.note, edit.tags) == (
+        "05050000",
+        "presente da Ana",
+        ("família",),
+    )
+    assert row is not None
+    assert row.category_id == "99999999"
 
 
 def test_edits_move_from_pending_to_posted(store: Store) -> None:
@@ -134,7 +143,9 @@ def test_edits_move_from_pending_to_posted(store: Store) -> None:
         assert store.repos.edits.move(conn, ids[pending.pluggy_id], ids[posted.pluggy_id])
         store.repos.transactions.mark_removed(conn, [pending.pluggy_id])
         moved = store.repos.edits.get(conn, ids[posted.pluggy_id])
-    assert moved is not None and moved.ignored and moved.note == "parcela"
+    assert moved is not None
+    assert moved.ignored
+    assert moved.note == "parcela"
 
 
 def test_bill_children_follow_their_parent(store: Store) -> None:
@@ -182,7 +193,10 @@ def test_loan_installments(store: Store) -> None:
     with store.write() as conn:
         store.repos.loans.upsert(conn, [loan])
         rows = conn.execute(select(loan_installments).order_by(loan_installments.c.seq)).all()
-    assert [(r.seq, r.kind, r.amount) for r in rows] == [(0, "payment", Decimal("412.50")), (1, "balloon", Decimal("2000"))]
+    assert [(r.seq, r.kind, r.amount) for r in rows] == [
+        (0, "payment", Decimal("412.50")),
+        (1, "balloon", Decimal("2000")),
+    ]
 
 
 def test_deleting_an_item_cascades(store: Store) -> None:
@@ -211,7 +225,8 @@ def test_sync_journal_checkpoints(store: Store) -> None:
     with store.read() as conn:
         assert [r.id for r in store.repos.journal.interrupted_runs(conn)] == [run]
         checkpoint = store.repos.journal.checkpoint(conn, ITEM_ID, "transactions", ACCOUNT_ID)
-    assert checkpoint is not None and checkpoint.cursor == "c2"
+    assert checkpoint is not None
+    assert checkpoint.cursor == "c2"
     with store.write() as conn:
         store.repos.journal.finish_run(conn, run, "succeeded", counts={"transactions": {"inserted": 3}})
         assert store.repos.journal.interrupted_runs(conn) == []

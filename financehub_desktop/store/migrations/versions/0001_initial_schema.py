@@ -522,7 +522,8 @@ CREATE TABLE investment_transactions (
     last_seen_at VARCHAR(27) NOT NULL,
     removed_at VARCHAR(27),
     CONSTRAINT pk_investment_transactions PRIMARY KEY (id),
-    CONSTRAINT fk_investment_transactions_investment_id_investments FOREIGN KEY(investment_id) REFERENCES investments (id) ON DELETE CASCADE
+    CONSTRAINT fk_investment_transactions_investment_id_investments
+        FOREIGN KEY(investment_id) REFERENCES investments (id) ON DELETE CASCADE
 )
 """,
     """
@@ -653,7 +654,8 @@ CREATE TABLE transaction_edits (
     ignored BOOLEAN DEFAULT '0' NOT NULL,
     updated_at VARCHAR(27) NOT NULL,
     CONSTRAINT pk_transaction_edits PRIMARY KEY (transaction_id),
-    CONSTRAINT fk_transaction_edits_transaction_id_transactions FOREIGN KEY(transaction_id) REFERENCES transactions (id) ON DELETE CASCADE
+    CONSTRAINT fk_transaction_edits_transaction_id_transactions
+        FOREIGN KEY(transaction_id) REFERENCES transactions (id) ON DELETE CASCADE
 )
 """,
 )

@@ -32,7 +32,7 @@ CREATE TRIGGER transactions_fts_insert AFTER INSERT ON transactions BEGIN
     VALUES (new.id, {_DESCRIPTION}, {_MERCHANT},
             (SELECT note FROM transaction_edits WHERE transaction_id = new.id));
 END
-""",
+""",  # noqa: S608  (constant SQL: no user input)
     f"""
 CREATE TRIGGER transactions_fts_update
 AFTER UPDATE OF description, description_raw, merchant_name, merchant_business_name ON transactions
@@ -41,7 +41,7 @@ WHEN old.description IS NOT new.description OR old.description_raw IS NOT new.de
 BEGIN
     UPDATE transactions_fts SET description = {_DESCRIPTION}, merchant = {_MERCHANT} WHERE rowid = new.id;
 END
-""",
+""",  # noqa: S608  (constant SQL: no user input)
     """
 CREATE TRIGGER transactions_fts_delete AFTER DELETE ON transactions BEGIN
     DELETE FROM transactions_fts WHERE rowid = old.id;

@@ -1,0 +1,270 @@
+"""Store benchmark: prints ratios measured in one run (never asserted by tests).
+
+    .venv/bin/python bench/store.py [--rows 100000] [--search-rows 500000] [--runs 41]
+
+1. upsert N realistic transactions into the encrypted store (one transaction, content hashes, FTS index) vs plain
+   ``sqlite3.executemany`` of the same rows into an unencrypted file with the same table and indexes (no FTS);
+2. re-upsert the same N unchanged: rows written (must be 0) and time, against the first insert;
+3. search over the search-rows total: median and p90 of several queries (text, text + filters, filters only, page 2);
+4. peak memory (max RSS of the process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.backend
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy.dialects import sqlite as sqlite_dialect  # noqa: E402
+from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
+
+from financehub_desktop.config.paths import ProfilePaths  # noqa: E402
+from financehub_desktop.store import TransactionQuery, open_store, search_transactions  # noqa: E402
+from financehub_desktop.store.records import AccountRecord, ItemRecord, TransactionRecord  # noqa: E402
+from financehub_desktop.store.schema import transactions  # noqa: E402
+from financehub_desktop.store.types import canonical_json, decimal_text, utc_text  # noqa: E402
+
+
+class _MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
+
+
+ITEM = "8c5f4a0e-1b2c-4d3e-9f00-00000000b001"
+ACCOUNTS = [f"a1b2c3d4-0000-4000-8000-{n:012d}" for n in range(6)]
+SHOPS = [
+    ("Padaria Pão de Açúcar", "PADARIA PAO DE ACUCAR LTDA", "FOOD"),
+    ("Café do Ponto", "CAFE DO PONTO SA", "FOOD"),
+    ("Supermercado Extra", "EXTRA HIPERMERCADOS", "GROCERIES"),
+    ("Uber *Trip", "UBER DO BRASIL", "TRANSPORT"),
+    ("Açougue Boi Gordo", "ACOUGUE BOI GORDO ME", "GROCERIES"),
+    ("Farmácia São João", "FARMACIA SAO JOAO", "HEALTH"),
+    ("Netflix.com", "NETFLIX ENTRETENIMENTO", "LEISURE"),
+    ("Posto Ipiranga", "IPIRANGA PRODUTOS DE PETROLEO", "TRANSPORT"),
+    ("Magazine Luiza", "MAGAZINE LUIZA SA", "SHOPPING"),
+    ("iFood *Restaurante", "IFOOD.COM AGENCIA", "FOOD"),
+]
+PEOPLE = ["João Silva", "Maria Oliveira", "Ana Souza", "Pedro Santos", "Luíza Costa", "Carlos Pereira"]
+
+
+def realistic(n: int) -> TransactionRecord:
+    """A transaction as the sync engine would hand it over: card purchases, PIX in and out, boletos."""
+    when = datetime(2021, 1, 1, 3, tzinfo=UTC) + timedelta(minutes=37 * n)
+    account = ACCOUNTS[n % len(ACCOUNTS)]
+    amount = Decimal((n * 7919) % 150000 + 99) / 100
+    kind = n % 5
+    values: dict[str, Any] = {
+        "pluggy_id": f"{n:08x}-7b1e-4c5d-9a0f-{n * 31 % 10**12:012d}",
+        "account_id": account,
+        "date": when,
+        "currency_code": "BRL",
+        "status": "PENDING" if n % 97 == 0 else "POSTED",
+        "category_id": f"{n % 19 + 1:02d}000000",
+        "created_at": when,
+        "updated_at": when,
+    }
+    if kind in (0, 1, 2):
+        shop, business, category = SHOPS[n % len(SHOPS)]
+        installments = 1 + (n % 12) if kind == 2 else None
+        values |= {
+            "description": shop,
+            "description_raw": f"{business} SAO PAULO BR",
+            "amount": -amount,
+            "type": "DEBIT",
+            "merchant_name": shop,
+            "merchant_business_name": business,
+            "merchant_cnpj": f"{n % 10**14:014d}",
+            "merchant_category": category,
+            "operation_type": "PAGAMENTO",
+            "card_installment_number": 1 if installments else None,
+            "card_total_installments": installments,
+            "card_bill_id": f"bill-{when:%Y%m}-{account[-4:]}",
+            "card_purchase_date": when,
+        }
+    else:
+        person = PEOPLE[n % len(PEOPLE)]
+        incoming = kind == 3
+        values |= {
+            "description": f"PIX {'recebido de' if incoming else 'enviado para'} {person}",
+            "amount": amount if incoming else -amount,
+            "type": "CREDIT" if incoming else "DEBIT",
+            "operation_type": "PIX",
+            "payment_method": "PIX",
+            "payment_receiver_reference_id": f"E{n:031d}",
+            "payer_name": person if incoming else "Titular da Conta",
+            "payer_document_type": "CPF",
+            "payer_document": f"{n % 10**11:011d}",
+            "receiver_name": "Titular da Conta" if incoming else person,
+            "receiver_document_type": "CPF",
+            "receiver_document": f"{(n * 7) % 10**11:011d}",
+        }
+    raw = {k: (utc_text(v) if isinstance(v, datetime) else v) for k, v in values.items() if v is not None}
+    return TransactionRecord(raw=raw, **values)
+
+
+def plain_row(record: TransactionRecord, now: datetime) -> tuple[Any, ...]:
+    out: list[Any] = []
+    for column in transactions.columns:
+        if column.name == "id":
+            continue
+        if column.name in ("content_hash",):
+            out.append("")
+            continue
+        if column.name in ("first_seen_at", "last_seen_at"):
+            out.append(utc_text(now))
+            continue
+        value = getattr(record, column.name, None)
+        if isinstance(value, Decimal):
+            value = decimal_text(value)
+        elif isinstance(value, datetime):
+            value = utc_text(value)
+        elif column.name == "raw":
+            value = canonical_json(value)
+        out.append(value)
+    return tuple(out)
+
+
+def bench_plain(folder: Path, records: list[TransactionRecord]) -> float:
+    path = folder / "plain.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    dialect = sqlite_dialect.dialect()
+    table_sql = str(CreateTable(transactions).compile(dialect=dialect))
+    # no foreign key: the plain file has no accounts table
+    table_sql = re.sub(r",\s*CONSTRAINT fk_\w+ FOREIGN KEY\([^)]*\) REFERENCES [^)]*\)( ON DELETE CASCADE)?", "", table_sql)
+    conn.execute(table_sql)
+    for index in transactions.indexes:
+        conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
+    names = [c.name for c in transactions.columns if c.name != "id"]
+    sql = f"INSERT INTO transactions ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"  # noqa: S608
+    now = datetime.now(UTC)
+    started = time.perf_counter()
+    rows = [plain_row(r, now) for r in records]
+    with conn:
+        conn.executemany(sql, rows)
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--search-rows", type=int, default=500_000)
+    parser.add_argument("--runs", type=int, default=41)
+    args = parser.parse_args()
+    keyring.set_keyring(_MemoryKeyring())
+
+    with tempfile.TemporaryDirectory(prefix="fh-bench-") as tmp:
+        folder = Path(tmp)
+        paths = ProfilePaths("bench", folder / "data", folder / "config", folder / "logs")
+        records = [realistic(n) for n in range(args.rows)]
+        plain = bench_plain(folder, records)
+
+        store = open_store(paths)
+        with store.write() as conn:
+            store.repos.items.upsert(conn, [ItemRecord(id=ITEM, connector_id=1, status="UPDATED",
+                                                       execution_status="SUCCESS")])
+            store.repos.accounts.upsert(conn, [
+                AccountRecord(id=a, item_id=ITEM, type="BANK", subtype="CHECKING_ACCOUNT", name=f"Conta {i}",
+                              balance=Decimal("1000.00"), currency_code="BRL")
+                for i, a in enumerate(ACCOUNTS)
+            ])
+        started = time.perf_counter()
+        with store.write() as conn:
+            first = store.repos.transactions.upsert(conn, records)
+        encrypted = time.perf_counter() - started
+
+        started = time.perf_counter()
+        with store.write() as conn:
+            raw: Any = conn.connection.dbapi_connection
+            before = raw.total_changes
+            again = store.repos.transactions.upsert(conn, records)
+            written_again = raw.total_changes - before
+        repeat = time.perf_counter() - started
+
+        print(f"{'':44}{'encrypted store':>18}{'plain sqlite3':>16}{'ratio':>8}")
+        print(f"{'upsert ' + format(args.rows, ',') + ' new transactions':44}{encrypted:>17.2f}s{plain:>15.2f}s"
+              f"{encrypted / plain:>7.2f}x")
+        print(f"{'  counts':44}{str(first.as_dict()):>40}")
+        print(f"{'re-upsert the same rows unchanged':44}{repeat:>17.2f}s{'':>16}{repeat / encrypted:>7.2f}x"
+              "  (of the first insert)")
+        print(f"{'  rows written by the re-upsert':44}{written_again:>18}   counts {again.as_dict()}")
+
+        total = args.rows
+        while total < args.search_rows:
+            batch = [realistic(n) for n in range(total, min(total + 50_000, args.search_rows))]
+            with store.write() as conn:
+                store.repos.transactions.upsert(conn, batch)
+            total += len(batch)
+        queries = {
+            "text 'padaria'": TransactionQuery(text="padaria"),
+            "text 'cafe' (accent-insensitive)": TransactionQuery(text="cafe"),
+            "text 'joao' + one account": TransactionQuery(text="joao", account_ids=[ACCOUNTS[3]]),
+            "text 'pix maria' + 2023 + amount range": TransactionQuery(
+                text="pix maria", date_from=date(2023, 1, 1), date_to=date(2023, 12, 31),
+                amount_min=Decimal("-500"), amount_max=Decimal("500")),
+            "filters only: account + 2022": TransactionQuery(
+                account_ids=[ACCOUNTS[1]], date_from=date(2022, 1, 1), date_to=date(2022, 12, 31)),
+            "no filter (newest 200)": TransactionQuery(),
+        }
+        print(f"\nsearch over {total:,} transactions, first page of 200, {args.runs} runs each")
+        medians = []
+        with store.read() as conn:
+            for label, query in queries.items():
+                times = []
+                for _ in range(args.runs):
+                    started = time.perf_counter()
+                    page = search_transactions(conn, query, limit=200)
+                    times.append((time.perf_counter() - started) * 1000)
+                medians.append(statistics.median(times))
+                p90 = statistics.quantiles(times, n=10)[-1]
+                print(f"  {label:42}median {statistics.median(times):7.2f} ms   p90 {p90:7.2f} ms   "
+                      f"{len(page.rows)} rows")
+            cursor = search_transactions(conn, TransactionQuery(text="pix"), limit=200).next_cursor
+            times = []
+            for _ in range(args.runs):
+                started = time.perf_counter()
+                search_transactions(conn, TransactionQuery(text="pix"), after=cursor, limit=200)
+                times.append((time.perf_counter() - started) * 1000)
+            medians.append(statistics.median(times))
+            print(f"  {'text pix, second page (keyset)':42}median {statistics.median(times):7.2f} ms")
+        print(f"  median of the query medians: {statistics.median(medians):.2f} ms")
+        store.close()
+        size = paths.database.stat().st_size
+        print(f"\ndatabase size {size / 2**20:.1f} MiB; peak memory (max RSS) "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("FINANCEHUB_HOME", tempfile.gettempdir())
+    sys.exit(main())

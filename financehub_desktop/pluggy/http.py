@@ -1,0 +1,300 @@
+"""The one HTTP path to Pluggy: a pooled ``httpx.AsyncClient`` per base URL, and the engine every call goes
+through (rate limit -> API key -> send with a timeout -> re-auth once on 401/403 -> retry -> decode or map the
+error). Nothing half-parsed leaves this module: a body is either fully decoded JSON or a typed error.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .. import __version__
+from ..config.logs import get_logger
+from ..domain.errors import FinanceHubError, PluggyTimeoutError
+from ..domain.money import parse_json
+from .auth import ApiKeyCache
+from .errors import (
+    NOT_RETRIED_CODE_DESCRIPTIONS,
+    error_for_response,
+    error_for_transport,
+    malformed,
+    malformed_from_validation,
+    read_error_body,
+)
+from .metrics import ClientMetrics
+from .models.items import AuthRequest, AuthResponse
+from .ratelimit import RateLimiter
+from .retry import Deadline, RetryPolicy, server_wait
+
+DEFAULT_BASE_URL = "https://api.pluggy.ai"
+USER_AGENT = f"FinanceHubDesktop/{__version__}"
+M = TypeVar("M", bound=BaseModel)
+log = get_logger("pluggy")
+
+
+# ---------------------------------------------------------------------------------------------- encoding
+def _encode(value: Any) -> str:  # noqa: PLR0911  (one branch per JSON type)
+    if value is None or isinstance(value, bool | str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, Enum):
+        return _encode(value.value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("cannot send a non-finite amount")
+        return format(value, "f")
+    if isinstance(value, float):
+        raise TypeError("refusing to send a float; use Decimal for amounts")
+    if isinstance(value, datetime | date):
+        return json.dumps(value.isoformat())
+    if isinstance(value, BaseModel):
+        return _encode(value.model_dump(by_alias=True, exclude_none=True))
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{json.dumps(str(k))}:{_encode(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_encode(v) for v in value) + "]"
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
+
+
+def encode_json(value: Any) -> bytes:
+    """JSON with Decimals written exactly as numbers (``json.dumps`` would need floats)."""
+    return _encode(value).encode("utf-8")
+
+
+def _query_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        return ",".join(_query_value(v) for v in value)  # style=form, explode=false
+    return str(value)
+
+
+def query_params(params: Mapping[str, Any] | None) -> dict[str, str]:
+    """Drops ``None``; joins lists with commas; booleans as ``true``/``false``."""
+    return {k: _query_value(v) for k, v in (params or {}).items() if v is not None}
+
+
+def fill_path(template: str, path_params: Mapping[str, Any] | None) -> str:
+    """``/items/{id}`` + ``{"id": "a/b"}`` -> ``/items/a%2Fb`` (ids are quoted, never trusted as paths)."""
+    if not path_params:
+        return template
+    return template.format(**{k: quote(str(v), safe="") for k, v in path_params.items()})
+
+
+def decode_model(model: type[M], raw: Any, endpoint: str) -> M:
+    """Validate decoded JSON into ``model``; any mismatch becomes ``MalformedResponseError`` naming the field."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise malformed_from_validation(endpoint, exc) from None
+    except RecursionError:
+        raise malformed(endpoint, "<body>", "nested too deeply") from None
+
+
+def build_async_client(
+    base_url: str,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    timeout: float = 30.0,
+    max_connections: int = 20,
+) -> httpx.AsyncClient:
+    """One pooled client per base URL: keep-alive connections, a timeout on every phase, our User-Agent."""
+    return httpx.AsyncClient(
+        base_url=base_url.rstrip("/"),
+        transport=transport,
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        follow_redirects=False,
+        trust_env=False,
+    )
+
+
+# ---------------------------------------------------------------------------------------------- engine
+class PluggyHttp:
+    """Sends one logical call (with its retries) and returns decoded JSON or raises a typed error."""
+
+    def __init__(
+        self,
+        base_url: str,
+        client_id: str,
+        client_secret: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        limiter: RateLimiter | None = None,
+        metrics: ClientMetrics | None = None,
+        auth_clock: Any = time.time,
+        auth_margin: float | None = None,
+        max_connections: int = 20,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._client_id = client_id
+        self._client_secret = client_secret
+        self.timeout = timeout
+        self.retry = retry or RetryPolicy()
+        self.limiter = limiter or RateLimiter(clock=self.retry.clock, sleep=self.retry.sleep)
+        self.metrics = metrics or ClientMetrics()
+        self.client = build_async_client(
+            self.base_url, transport=transport, timeout=timeout, max_connections=max_connections
+        )
+        margin = {} if auth_margin is None else {"margin": auth_margin}
+        self.auth = ApiKeyCache(self._fetch_api_key, clock=auth_clock, **margin)
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+    async def _fetch_api_key(self) -> str:
+        body = AuthRequest(client_id=self._client_id, client_secret=self._client_secret)
+        raw = await self.request("POST", "/auth", json_body=body, auth=False)
+        return decode_model(AuthResponse, raw, "POST /auth").api_key
+
+    async def request(
+        self,
+        method: str,
+        template: str,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
+        json_body: Any = None,
+        auth: bool = True,
+        expect_body: bool = True,
+        raw_path: str | None = None,
+    ) -> Any:
+        """One call to ``METHOD template``; ``raw_path`` (a ready path + query) overrides the filled template."""
+        endpoint = f"{method} {template}"
+        try:
+            result = await self._attempts(
+                endpoint,
+                method,
+                raw_path or fill_path(template, path_params),
+                query_params(params) if raw_path is None else None,
+                encode_json(json_body) if json_body is not None else None,
+                auth=auth,
+                expect_body=expect_body,
+            )
+        except FinanceHubError as exc:
+            self.metrics.record_call(endpoint, exc)
+            raise
+        self.metrics.record_call(endpoint, None)
+        return result
+
+    async def _attempts(
+        self,
+        endpoint: str,
+        method: str,
+        path: str,
+        params: dict[str, str] | None,
+        content: bytes | None,
+        *,
+        auth: bool,
+        expect_body: bool,
+    ) -> Any:
+        policy = self.retry
+        deadline = Deadline(policy)
+        attempt = 0
+        reauthed = False
+        while True:
+            attempt += 1
+            waited = await self.limiter.acquire(endpoint)
+            if waited:
+                self.metrics.record_rate_limit_wait(endpoint, waited)
+            headers = {"Content-Type": "application/json"} if content is not None else {}
+            key = await self.auth.get() if auth else None
+            if key is not None:
+                headers["X-API-KEY"] = key
+            remaining = deadline.remaining()
+            if remaining <= 0:
+                raise PluggyTimeoutError(f"{endpoint}: time budget spent", endpoint=endpoint, status=None)
+            per_try = min(self.timeout, remaining)
+            started = policy.clock()
+            try:
+                response = await self.client.request(
+                    method,
+                    path,
+                    params=params,
+                    content=content,
+                    headers=headers,
+                    timeout=httpx.Timeout(per_try, connect=min(per_try, 10.0)),
+                )
+            except httpx.TransportError as exc:
+                self.metrics.record_attempt(endpoint, policy.clock() - started, None)
+                log.info("%s attempt %d: %s", endpoint, attempt, type(exc).__name__)
+                if attempt < policy.max_attempts and policy.should_retry_transport(endpoint, exc):
+                    backoff = policy.backoff(attempt)
+                    if deadline.allows(backoff):
+                        self.metrics.record_retry(endpoint)
+                        await policy.sleep(backoff)
+                        continue
+                raise error_for_transport(endpoint, exc) from None
+            status = response.status_code
+            self.metrics.record_attempt(endpoint, policy.clock() - started, status)
+            log.debug("%s attempt %d: HTTP %d", endpoint, attempt, status)
+            if 200 <= status < 300:
+                return self._decode(endpoint, response, expect_body)
+            if status in (401, 403) and key is not None and not reauthed:
+                reauthed = True
+                attempt -= 1  # a renewed key is not a retry of the same request
+                self.auth.invalidate(key)
+                self.metrics.record_reauth(endpoint)
+                log.info("%s: HTTP %d, renewing the API key once", endpoint, status)
+                continue
+            retry_in = self._retry_delay(endpoint, response, attempt, deadline)
+            if retry_in is not None:
+                self.metrics.record_retry(endpoint)
+                await policy.sleep(retry_in)
+                continue
+            wait = server_wait(response.headers) if status == 429 else None
+            raise error_for_response(endpoint, status, response.content, retry_after=wait)
+
+    def _retry_delay(self, endpoint: str, response: httpx.Response, attempt: int, deadline: Deadline) -> float | None:
+        """Seconds to wait before the next attempt, or ``None`` when this answer is final."""
+        policy = self.retry
+        status = response.status_code
+        if attempt >= policy.max_attempts or not policy.should_retry_status(endpoint, status):
+            return None
+        if status == 429:
+            body = read_error_body(response.content)
+            if body is not None and body.code_description in NOT_RETRIED_CODE_DESCRIPTIONS:
+                return None
+            wait = server_wait(response.headers)
+            if wait is not None:
+                if wait > policy.max_retry_after or not deadline.allows(wait):
+                    return None
+                self.limiter.penalise(endpoint, wait)
+                return wait
+        delay = policy.backoff(attempt)
+        return delay if deadline.allows(delay) else None
+
+    @staticmethod
+    def _decode(endpoint: str, response: httpx.Response, expect_body: bool) -> Any:
+        content = response.content
+        if not content.strip():
+            if expect_body:
+                raise malformed(endpoint, "<body>", f"empty body with HTTP {response.status_code}")
+            return None
+        try:
+            return parse_json(content)
+        except (ValueError, RecursionError):
+            if not expect_body:
+                return None
+            kind = "an HTML page" if content.lstrip()[:1] == b"<" else "not valid JSON (truncated?)"
+            raise malformed(endpoint, "<body>", kind) from None
+
+
+__all__ = ["DEFAULT_BASE_URL", "USER_AGENT", "PluggyHttp", "build_async_client", "decode_model"]

@@ -1,0 +1,1 @@
+"""Deterministic, realistic Brazilian data for sandbox items (everything derives from the seed)."""

@@ -1,0 +1,205 @@
+"""Migrations: each one tested from the previous revision with data in it; too-new databases refused; a migration
+killed half-way reruns to the same result."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, insert
+
+from financehub_desktop.config.paths import ProfilePaths
+from financehub_desktop.domain.errors import DatabaseTooNewError
+from financehub_desktop.store import TransactionQuery, migrate, open_store, search_transactions
+from financehub_desktop.store.engine import connect, make_engine
+from financehub_desktop.store.keys import new_data_key
+from financehub_desktop.store.schema import accounts, items, metadata, transactions
+from financehub_desktop.store.types import utc_now
+
+from .conftest import ACCOUNT_ID, ITEM_ID, T0, file_state
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _empty_database(path: Path) -> tuple[bytes, Engine]:
+    key = new_data_key()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = connect(path, key, create=True)
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.close()
+    return key, make_engine(path, key)
+
+
+def _schema(engine: Engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).all()
+    return [(r[0], r[1] or "") for r in rows]
+
+
+def _bookkeeping() -> dict[str, object]:
+    now = utc_now()
+    return {"raw": {}, "content_hash": "h", "first_seen_at": now, "last_seen_at": now}
+
+
+def test_revisions_form_one_line_and_head_is_latest() -> None:
+    assert migrate.head_revision() == "0002"
+    assert migrate.known_revisions() == {"0001", "0002"}
+
+
+def test_0001_creates_every_table_of_the_schema(paths: ProfilePaths) -> None:
+    _, engine = _empty_database(paths.database)
+    migrate.upgrade(engine, "0001")
+    names = {name for name, _ in _schema(engine)}
+    assert {t.name for t in metadata.sorted_tables} <= names
+    with engine.begin() as conn:
+        conn.execute(
+            insert(items).values(
+                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
+            )
+        )
+    engine.dispose()
+
+
+def test_migrated_schema_matches_the_code(paths: ProfilePaths) -> None:
+    with open_store(paths) as store, store.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn,
+            opts={"compare_type": False, "include_name": lambda name, *_: not str(name).startswith("transactions_fts")},
+        )
+        assert compare_metadata(context, metadata) == []
+
+
+def test_0002_indexes_transactions_already_in_the_store(paths: ProfilePaths) -> None:
+    _key, engine = _empty_database(paths.database)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            insert(items).values(
+                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
+            )
+        )
+        conn.execute(
+            insert(accounts).values(
+                id=ACCOUNT_ID,
+                item_id=ITEM_ID,
+                type="BANK",
+                subtype="CHECKING_ACCOUNT",
+                name="Conta",
+                balance=Decimal(0),
+                currency_code="BRL",
+                **_bookkeeping(),
+            )
+        )
+        conn.execute(
+            insert(transactions).values(
+                pluggy_id="t1",
+                account_id=ACCOUNT_ID,
+                date=T0,
+                description="Café Gourmet",
+                amount=Decimal("-12.50"),
+                currency_code="BRL",
+                status="POSTED",
+                **_bookkeeping(),
+            )
+        )
+    assert migrate.upgrade(engine) == ("0001", "0002")
+    with engine.connect() as conn:
+        page = search_transactions(conn, TransactionQuery(text="cafe"))
+    assert [r.pluggy_id for r in page.rows] == ["t1"]
+    engine.dispose()
+
+
+def test_database_from_a_newer_app_is_refused_untouched(paths: ProfilePaths) -> None:
+    with open_store(paths) as store, store.write() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0999'")
+    before = file_state(paths.database)
+    with pytest.raises(DatabaseTooNewError) as info:
+        open_store(paths)
+    assert "Atualize o FinanceHub" in " ".join(info.value.help("pt_BR").steps)
+    assert file_state(paths.database)[0] == before[0]
+
+
+def test_migration_failing_half_way_rolls_back_and_reruns(paths: ProfilePaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    from alembic import op
+
+    _, engine = _empty_database(paths.database)
+    real_execute = op.execute
+    calls: list[int] = []
+
+    def failing_execute(*args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) == 12:
+            raise RuntimeError("power cut")
+        real_execute(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(op, "execute", failing_execute)
+    with pytest.raises(RuntimeError, match="power cut"):
+        migrate.upgrade(engine)
+    monkeypatch.undo()
+    assert _schema(engine) == []  # nothing half-created
+    migrate.upgrade(engine)
+    half_then_full = _schema(engine)
+    engine.dispose()
+
+    fresh = paths.data_dir.parent / "fresh" / "x.db"
+    _, fresh_engine = _empty_database(fresh)
+    migrate.upgrade(fresh_engine)
+    assert half_then_full == _schema(fresh_engine)
+    fresh_engine.dispose()
+
+
+_KILL_SCRIPT = """
+import os, sys
+from pathlib import Path
+from alembic import op
+from financehub_desktop.store import migrate
+from financehub_desktop.store.engine import make_engine
+real = op.execute
+count = 0
+def dying(*a, **k):
+    global count
+    count += 1
+    if count == 20:
+        print("dying", flush=True)
+        os.kill(os.getpid(), 9)
+    real(*a, **k)
+op.execute = dying
+migrate.upgrade(make_engine(Path(sys.argv[1]), bytes.fromhex(sys.stdin.readline().strip())))
+"""
+
+
+@pytest.mark.slow
+def test_migration_killed_half_way_reruns_to_the_same_result(paths: ProfilePaths) -> None:
+    key, engine = _empty_database(paths.database)
+    engine.dispose()
+    proc = subprocess.run(
+        [sys.executable, "-c", _KILL_SCRIPT, str(paths.database)],
+        input=key.hex() + "\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert "dying" in proc.stdout
+    engine = make_engine(paths.database, key)
+    assert _schema(engine) == []
+    migrate.upgrade(engine)
+    rerun = _schema(engine)
+    engine.dispose()
+    fresh = paths.data_dir.parent / "fresh" / "x.db"
+    _, fresh_engine = _empty_database(fresh)
+    migrate.upgrade(fresh_engine)
+    assert rerun == _schema(fresh_engine)
+    fresh_engine.dispose()
