@@ -74,10 +74,11 @@ class NetWorth:
 class TransactionRow:
     """A row of the transactions table (enough for the list; the detail panel asks for the full record)."""
 
-    transaction_id: str
+    transaction_id: int  # the store's local id (stable across pending -> posted)
+    pluggy_id: str
     account_id: str
     account_name: str
-    day: date
+    moment: datetime  # Pluggy's date (UTC); the list shows its calendar day
     description: str
     amount: Money
     category_id: str | None
@@ -86,11 +87,15 @@ class TransactionRow:
     installment: str = ""  # "3/10" for card installments
     ignored: bool = False
     removed: bool = False
-    sort_key: tuple[str, str] = ("", "")  # keyset paging cursor (date iso, id)
+    note: str = ""
 
     @property
     def is_pending(self) -> bool:
         return self.status == "PENDING"
+
+    @property
+    def day(self) -> date:
+        return self.moment.date()
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,8 @@ class ChartCanvas(FigureCanvasQTAgg):
             self.axes.bar([p + width / 2 for p in positions], [float(m.spending) for m in months], width,
                           color=SPENDING, label=labels[1])  # fmt: skip
             self.axes.set_xticks(positions, [month_label(m.month, self.locale) for m in months])
+            if len(months) > 6:
+                self.axes.tick_params(axis="x", labelrotation=45, labelsize=8)
             self.axes.legend(frameon=False, loc="upper left")
             self._money_axis()
         self.draw_idle()

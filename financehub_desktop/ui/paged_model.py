@@ -113,7 +113,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             return int(self.columns[section].align)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: PLR0911 (one per role)
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         if not (0 <= index.column() < len(self.columns)):

@@ -29,6 +29,76 @@
     </message>
 </context>
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Contas</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponível</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Connect a bank on the Connections page.</source>
+        <translation>Nenhuma conta ainda. Conecte um banco na página Conexões.</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Conta corrente</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Poupança</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Cartão de crédito</translation>
+    </message>
+    <message>
+        <source>Assets: {v}</source>
+        <translation>Bens: {v}</translation>
+    </message>
+    <message>
+        <source>Card debt: {v}</source>
+        <translation>Dívida de cartão: {v}</translation>
+    </message>
+    <message>
+        <source>Net worth: {v}</source>
+        <translation>Patrimônio líquido: {v}</translation>
+    </message>
+    <message>
+        <source>(unknown bank)</source>
+        <translation>(banco desconhecido)</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDelegate</name>
+    <message>
+        <source>(bank&apos;s category)</source>
+        <translation>(categoria do banco)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect a bank</source>
@@ -68,6 +138,57 @@ Please include them when you report this.</source>
         <translation>Os detalhes foram gravados no log:
 {path}
 Inclua-os ao relatar o problema.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Painel</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Mês:</translation>
+    </message>
+    <message>
+        <source>Net worth</source>
+        <translation>Patrimônio líquido</translation>
+    </message>
+    <message>
+        <source>Sync a bank to see your net worth</source>
+        <translation>Sincronize um banco para ver seu patrimônio</translation>
+    </message>
+    <message>
+        <source>Income and spending</source>
+        <translation>Entradas e saídas</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>Saídas</translation>
+    </message>
+    <message>
+        <source>No transactions yet</source>
+        <translation>Nenhuma transação ainda</translation>
+    </message>
+    <message>
+        <source>Uncategorised</source>
+        <translation>Sem categoria</translation>
+    </message>
+    <message>
+        <source>Spending by category — {month}</source>
+        <translation>Gastos por categoria — {month}</translation>
+    </message>
+    <message>
+        <source>No spending in this month</source>
+        <translation>Nenhum gasto neste mês</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Outras</translation>
     </message>
 </context>
 <context>
@@ -204,6 +325,183 @@ Inclua-os ao relatar o problema.</translation>
     <message>
         <source>This page is not available in this version yet.</source>
         <translation>Esta página ainda não está disponível nesta versão.</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionDetailPanel</name>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>As the bank wrote it</source>
+        <translation>Como o banco escreveu</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Bank&apos;s category</source>
+        <translation>Categoria do banco</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Forma de pagamento</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Recebedor</translation>
+    </message>
+    <message>
+        <source>PIX key</source>
+        <translation>Chave PIX</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <source>Card bill</source>
+        <translation>Fatura do cartão</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Estabelecimento</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Adicionar uma nota</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Leave out of reports</source>
+        <translation>Deixar fora dos relatórios</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>Débito</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Crédito</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Lançada</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionsPage</name>
+    <message>
+        <source>Transactions</source>
+        <translation>Transações</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Search description, merchant or note (Ctrl+F)</source>
+        <translation>Buscar descrição, estabelecimento ou nota (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Qualquer situação</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Lançada</translation>
+    </message>
+    <message>
+        <source>min R$</source>
+        <translation>mín. R$</translation>
+    </message>
+    <message>
+        <source>max R$</source>
+        <translation>máx. R$</translation>
+    </message>
+    <message>
+        <source>Show removed</source>
+        <translation>Mostrar removidas</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpar</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Todas as contas</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Todas as categorias</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s)</source>
+        <translation>
+            <numerusform>%n transação</numerusform>
+            <numerusform>%n transações</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -31,3 +31,8 @@ def save_screenshot(widget: QWidget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path)), f"could not save {path}"
     return path
+
+
+from tests.support.sample_store import bus, store  # noqa: E402  (shared fixtures: a seeded encrypted store)
+
+__all__ = ["bus", "english", "pt_br", "save_screenshot", "store"]

@@ -1,0 +1,3 @@
+from tests.support.sample_store import bus, store
+
+__all__ = ["bus", "store"]
