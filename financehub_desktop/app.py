@@ -2,20 +2,29 @@
 
 The entry follows PLATFORM.md gotcha 1: QtWebEngine segfaults when ``aboutToQuit`` fires twice, and every
 ``exec()`` return or ``exit()`` emits it. So the loop runs exactly once, until ``aboutToQuit`` sets an event.
+Demo mode starts the embedded Pluggy sandbox on loopback for the lifetime of the window.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
+from dataclasses import dataclass
 
 from financehub_desktop import APP_ID, APP_NAME, __version__
-from financehub_desktop.config.logs import configure_logging, get_logger, install_excepthook
-from financehub_desktop.config.paths import profile_paths
-from financehub_desktop.config.settings import load_settings
+from financehub_desktop.config.logs import configure_logging, get_logger, install_excepthook, register_secret
+from financehub_desktop.config.paths import DEMO_PROFILE, ProfilePaths, profile_paths
+from financehub_desktop.config.settings import Settings, load_settings
+from financehub_desktop.domain.errors import KeyringUnavailableError, PassphraseRequiredError, WrongPassphraseError
+from financehub_desktop.services.context import AppServices
+from financehub_desktop.services.credentials import CredentialsService, PluggyCredentials
 
 log = get_logger("app")
+#: The demo profile holds only simulated data; without a keyring it is locked with this fixed passphrase so the
+#: demo opens without questions. Real profiles never use it.
+DEMO_PASSPHRASE = "financehub-demo-profile"  # noqa: S105
 
 
 def prepare_qt_environment(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
@@ -23,6 +32,73 @@ def prepare_qt_environment(env: dict[str, str] | os._Environ[str] = os.environ) 
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --log-level=3")
+
+
+@dataclass
+class Session:
+    """What the window runs on: the profile, its settings (demo: pointed at the sandbox) and where Connect lives."""
+
+    paths: ProfilePaths
+    settings: Settings
+    demo: bool
+    connect_url: str
+    credentials: PluggyCredentials | None
+
+
+def start_demo_sandbox(stack: contextlib.ExitStack, settings: Settings) -> tuple[Settings, str, PluggyCredentials]:
+    """The embedded sandbox on 127.0.0.1 (a free port), stopped when the app exits."""
+    from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
+    from financehub_desktop.sandbox.server import serve_in_thread
+
+    url = stack.enter_context(serve_in_thread(SandboxConfig(seed=1, step_seconds=0.4)))
+    log.info("demo sandbox listening on %s", url)
+    register_secret(DEMO_CLIENT_SECRET)
+    demo_settings = settings.replace(pluggy_api_url=url, pluggy_connect_url=f"{url}/connect")
+    return demo_settings, f"{url}/connect", PluggyCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+
+
+def open_services(session: Session) -> AppServices | None:
+    """Unlock silently from the keyring, else ask for the master passphrase (creating one the first time)."""
+    from financehub_desktop.ui.start_dialogs import UnlockDialog
+
+    passphrase: str | None = None
+    error = ""
+    creating = False
+    while True:
+        try:
+            return AppServices.open(session.paths, session.settings, passphrase=passphrase,
+                                    credentials=session.credentials)  # fmt: skip
+        except KeyringUnavailableError:
+            creating = True
+        except PassphraseRequiredError:
+            creating = False
+        except WrongPassphraseError as exc:
+            error = exc.message("en" if session.settings.language == "en" else "pt_BR")
+        if session.demo and passphrase is None:
+            passphrase = DEMO_PASSPHRASE
+            continue
+        dialog = UnlockDialog(creating, error)
+        if dialog.exec() != UnlockDialog.DialogCode.Accepted:
+            return None
+        passphrase = dialog.value()
+
+
+def choose_session(profile: str, demo: bool, stack: contextlib.ExitStack) -> Session | None:
+    paths = profile_paths(DEMO_PROFILE if demo else profile).ensure()
+    settings = load_settings(paths.settings_file, os.environ).settings
+    if not demo:
+        credentials = CredentialsService(paths).load()
+        if credentials is None and not paths.database.exists():
+            from financehub_desktop.ui.start_dialogs import FirstRunDialog
+
+            first = FirstRunDialog()
+            if first.exec() != FirstRunDialog.DialogCode.Accepted:
+                return None
+            if first.choice == "demo":
+                return choose_session(profile, True, stack)
+        return Session(paths, settings, False, settings.pluggy_connect_url, credentials)
+    settings, connect_url, credentials = start_demo_sandbox(stack, settings)
+    return Session(paths, settings, True, connect_url, credentials)
 
 
 def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
@@ -35,9 +111,9 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
     from financehub_desktop.ui.i18n import install_translator
     from financehub_desktop.ui.main_window import MainWindow
 
-    paths = profile_paths(profile).ensure()
-    loaded = load_settings(paths.settings_file, os.environ)
-    configure_logging(paths.log_dir, loaded.settings.log_level)
+    first_paths = profile_paths(DEMO_PROFILE if demo else profile).ensure()
+    loaded = load_settings(first_paths.settings_file, os.environ)
+    configure_logging(first_paths.log_dir, loaded.settings.log_level)
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
@@ -46,19 +122,31 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(APP_ID)
     install_translator(app, loaded.settings.language)
+    install_excepthook(lambda t, e, tb: show_crash_dialog(e, tb, first_paths.log_file))
 
-    install_excepthook(lambda t, e, tb: show_crash_dialog(e, tb, paths.log_file))
+    with contextlib.ExitStack() as stack:
+        session = choose_session(profile, demo, stack)
+        if session is None:
+            return 0
+        configure_logging(session.paths.log_dir, session.settings.log_level)
+        services = open_services(session)
+        if services is None:
+            return 0
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        closed = asyncio.Event()
+        app.aboutToQuit.connect(closed.set)
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
+        window = MainWindow(session.paths, session.settings, session.demo, services, session.connect_url)
+        window.show()
+        for problem in loaded.problems:
+            window.show_error(problem)
+        log.info("window shown (profile %s, demo %s)", session.paths.profile, session.demo)
 
-    window = MainWindow(paths=paths, settings=loaded.settings, demo=demo)
-    window.show()
-    for problem in loaded.problems:
-        window.show_error(problem)
-    log.info("window shown (profile %s, demo %s)", paths.profile, demo)
-    with loop:
-        loop.run_until_complete(closed.wait())
+        async def main() -> None:
+            await closed.wait()
+            await services.aclose()
+
+        with loop:
+            loop.run_until_complete(main())
     return 0

@@ -4,6 +4,7 @@ Redraws when a sync lands or the user edits transactions."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -81,7 +82,11 @@ class DashboardPage(QWidget):
         totals = self.reports.spending_by_category(month)
         names = self.transactions.category_names()
         uncategorised = self.tr("Uncategorised")
-        items = [(names.get(k or "", uncategorised) if k else uncategorised, v) for k, v in totals.items()]
+        by_name: dict[str, Decimal] = {}
+        for key, value in totals.items():
+            name = names.get(key or "", uncategorised) if key else uncategorised
+            by_name[name] = by_name.get(name, Decimal(0)) + value
+        items = list(by_name.items())
         self.category_chart.plot_spending_by_category(
             items,
             self.tr("Spending by category — {month}").format(month=self.month.currentText()),

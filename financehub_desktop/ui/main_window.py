@@ -19,12 +19,21 @@ from PySide6.QtWidgets import (
 from financehub_desktop import APP_NAME
 from financehub_desktop.config.paths import ProfilePaths
 from financehub_desktop.config.settings import Settings
-from financehub_desktop.domain.errors import FinanceHubError
+from financehub_desktop.domain.errors import FinanceHubError, Lang
+from financehub_desktop.services.context import AppServices
+from financehub_desktop.services.events import Change, Topic
 
+from . import formatting
 from .about import AboutDialog
+from .accounts_page import AccountsPage
+from .connections_page import ConnectionsPage
+from .dashboard_page import DashboardPage
 from .errors import ErrorDialog
 from .pages import PendingPage
+from .qt_events import QtEventAdapter
 from .resources import style_sheet
+from .settings_page import SettingsPage
+from .transactions_page import TransactionsPage
 
 
 @dataclass(frozen=True)
@@ -69,11 +78,21 @@ def page_specs() -> list[PageSpec]:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, paths: ProfilePaths, settings: Settings, demo: bool = False) -> None:
+    def __init__(
+        self,
+        paths: ProfilePaths,
+        settings: Settings,
+        demo: bool = False,
+        services: AppServices | None = None,
+        connect_url: str | None = None,
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.settings = settings
         self.demo = demo
+        self.services = services
+        self.connect_url = connect_url or settings.pluggy_connect_url
+        self.events: QtEventAdapter | None = None
         title = APP_NAME + (" — " + self.tr("Demo") if demo else "")
         self.setWindowTitle(title)
         self.setMinimumSize(QSize(960, 620))
@@ -91,7 +110,7 @@ class MainWindow(QMainWindow):
             if index < 9:
                 item.setToolTip(f"Ctrl+{index + 1}")
             self.sidebar.addItem(item)
-            page = PendingPage(spec.title, spec.pending_reason)
+            page = self._build_page(spec)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -105,7 +124,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.sync_state = QLabel(self.tr("No bank connected yet"))
+        self.sync_state = QLabel()
+        self._show_idle_state()
         self.statusBar().addWidget(self.sync_state, 1)
         profile = QLabel(
             self.tr("Profile: {name}").format(name=paths.profile) + (" (" + self.tr("demo") + ")" if demo else "")
@@ -113,6 +133,80 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(profile)
         self._build_menus()
         self._build_shortcuts()
+
+    # ------------------------------------------------------------------ pages
+    def _build_page(self, spec: PageSpec) -> QWidget:
+        services = self.services
+        if services is None:
+            return PendingPage(spec.title, spec.pending_reason)
+        if self.events is None:
+            self.events = QtEventAdapter(services.bus, self)
+            self.events.changed.connect(self._on_change)
+        page: QWidget
+        if spec.key == "dashboard":
+            page = DashboardPage(services.reports, services.transactions)
+        elif spec.key == "accounts":
+            page = AccountsPage(services.accounts)
+        elif spec.key == "transactions":
+            page = TransactionsPage(services.transactions)
+        elif spec.key == "connections":
+            page = ConnectionsPage(
+                services.connections,
+                self.connect_url,
+                include_sandbox=self.demo,
+                consent_warning_days=self.settings.consent_warning_days,
+                language=self.settings.language,
+            )
+            page.error_raised.connect(self.show_error)
+        elif spec.key == "settings":
+            page = SettingsPage(services, demo=self.demo)
+            page.error_raised.connect(self.show_error)
+        else:
+            return PendingPage(spec.title, spec.pending_reason)
+        return page
+
+    def _on_change(self, change: Change) -> None:
+        if change.topic is Topic.CREDENTIALS:
+            connections = self.pages.get("connections")
+            if isinstance(connections, ConnectionsPage) and self.services is not None:
+                connections.set_service(self.services.connections)
+        for page in self.pages.values():
+            handler = getattr(page, "on_change", None)
+            if handler is not None:
+                handler(change)
+        if change.topic is Topic.SYNC_PROGRESS:
+            bank = self._bank_name(change.item_id)
+            self.sync_state.setText(
+                self.tr("Syncing {bank}: {step}").format(bank=bank, step=str(change.detail.get("message", "")))
+            )
+        elif change.topic is Topic.SYNC_FINISHED:
+            error = change.detail.get("error")
+            if isinstance(error, FinanceHubError):
+                lang: Lang = "en" if self.settings.language == "en" else "pt_BR"
+                self.sync_state.setText(self.tr("Last sync failed: {what}").format(what=error.message(lang)))
+            else:
+                self._show_idle_state()
+
+    def _bank_name(self, item_id: str | None) -> str:
+        connections = self.services.connections if self.services is not None else None
+        if connections is None or item_id is None:
+            return ""
+        return next((v.connector_name for v in connections.connections() if v.item_id == item_id), "")
+
+    def _show_idle_state(self) -> None:
+        services = self.services
+        connections = services.connections if services is not None else None
+        views = connections.connections() if connections is not None else []
+        if services is None:
+            self.sync_state.setText(self.tr("No bank connected yet"))
+        elif services.client is None:
+            self.sync_state.setText(self.tr("Offline: set your Pluggy credentials in Settings to sync"))
+        elif not views:
+            self.sync_state.setText(self.tr("No bank connected yet"))
+        else:
+            synced = [v.last_synced_at for v in views if v.last_synced_at is not None]
+            last = formatting.moment(max(synced)) if synced else self.tr("never")
+            self.sync_state.setText(self.tr("Last sync: {when}").format(when=last))
 
     # ------------------------------------------------------------------ navigation
     def show_page(self, key: str) -> None:

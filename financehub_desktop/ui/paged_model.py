@@ -51,12 +51,17 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     # ------------------------------------------------------------------ source
     def reset_source(self, source: PageSource[Row] | None) -> None:
-        self.beginResetModel()
-        self._source = source
-        self._rows = []
-        self._exhausted = source is None
-        self._total = None
-        self.endResetModel()
+        """Swap the source; views that ask for rows while the reset is in flight get them right after it."""
+        self._fetching = True
+        try:
+            self.beginResetModel()
+            self._source = source
+            self._rows = []
+            self._exhausted = source is None
+            self._total = None
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def total(self) -> int:
         if self._source is None:

@@ -122,6 +122,112 @@
     </message>
 </context>
 <context>
+    <name>ConnectionsPage</name>
+    <message>
+        <source>Connections</source>
+        <translation>Conexões</translation>
+    </message>
+    <message>
+        <source>Connect a bank…</source>
+        <translation>Conectar um banco…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar agora</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation>Reconectar…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>O que aconteceu?</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Última sincronização</translation>
+    </message>
+    <message>
+        <source>Consent until</source>
+        <translation>Consentimento até</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Atualizada</translation>
+    </message>
+    <message>
+        <source>Updating at the bank</source>
+        <translation>Atualizando no banco</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Falha no login</translation>
+    </message>
+    <message>
+        <source>Out of date</source>
+        <translation>Desatualizada</translation>
+    </message>
+    <message>
+        <source>Waiting for your code</source>
+        <translation>Aguardando seu código</translation>
+    </message>
+    <message>
+        <source>Waiting for you at the bank</source>
+        <translation>Aguardando você no banco</translation>
+    </message>
+    <message>
+        <source>Pluggy credentials are not set: enter them in Settings to connect banks. Data already on this computer stays available.</source>
+        <translation>As credenciais do Pluggy não foram configuradas: informe-as em Configurações para conectar bancos. Os dados já guardados neste computador continuam disponíveis.</translation>
+    </message>
+    <message>
+        <source>No bank connected yet. Click “Connect a bank…”.</source>
+        <translation>Nenhum banco conectado ainda. Clique em “Conectar um banco…”.</translation>
+    </message>
+    <message>
+        <source>(expired)</source>
+        <translation>(expirado)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n day(s) left)</source>
+        <translation>
+            <numerusform>(falta %n dia)</numerusform>
+            <numerusform>(faltam %n dias)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Excluir conexão</translation>
+    </message>
+    <message>
+        <source>Delete {bank} and all its data from this computer? Its access at Pluggy (and any Open Finance consent) ends too.</source>
+        <translation>Excluir {bank} e todos os seus dados deste computador? O acesso no Pluggy (e qualquer consentimento Open Finance) também termina.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>FinanceHub hit a bug</source>
@@ -199,6 +305,29 @@ Inclua-os ao relatar o problema.</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to {app}</source>
+        <translation>Bem-vindo ao {app}</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;{app} keeps a copy of your bank accounts, encrypted on this computer, and lets you browse it even offline. It connects to banks through Pluggy (Open Finance).&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bem-vindo&lt;/h2&gt;&lt;p&gt;O {app} guarda uma cópia das suas contas bancárias, criptografada neste computador, e deixa você consultá-la até offline. Ele se conecta aos bancos pelo Pluggy (Open Finance).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connect my banks (I have Pluggy credentials)</source>
+        <translation>Conectar meus bancos (tenho credenciais do Pluggy)</translation>
+    </message>
+    <message>
+        <source>Try the demo (a simulated bank, no account needed)</source>
+        <translation>Experimentar a demonstração (um banco simulado, sem conta)</translation>
+    </message>
+    <message>
+        <source>Pluggy credentials come from &lt;a href=&quot;https://dashboard.pluggy.ai&quot;&gt;dashboard.pluggy.ai&lt;/a&gt; (Applications). You can enter them later in Settings.</source>
+        <translation>As credenciais do Pluggy ficam em &lt;a href=&quot;https://dashboard.pluggy.ai&quot;&gt;dashboard.pluggy.ai&lt;/a&gt; (Aplicações). Você pode informá-las depois em Configurações.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Demo</source>
@@ -215,6 +344,26 @@ Inclua-os ao relatar o problema.</translation>
     <message>
         <source>demo</source>
         <translation>demonstração</translation>
+    </message>
+    <message>
+        <source>Syncing {bank}: {step}</source>
+        <translation>Sincronizando {bank}: {step}</translation>
+    </message>
+    <message>
+        <source>Last sync failed: {what}</source>
+        <translation>A última sincronização falhou: {what}</translation>
+    </message>
+    <message>
+        <source>Offline: set your Pluggy credentials in Settings to sync</source>
+        <translation>Offline: informe suas credenciais do Pluggy em Configurações para sincronizar</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>Última sincronização: {when}</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -325,6 +474,77 @@ Inclua-os ao relatar o problema.</translation>
     <message>
         <source>This page is not available in this version yet.</source>
         <translation>Esta página ainda não está disponível nesta versão.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Pluggy credentials</source>
+        <translation>Credenciais do Pluggy</translation>
+    </message>
+    <message>
+        <source>Create an application at &lt;a href=&quot;{url}&quot;&gt;Pluggy&apos;s dashboard&lt;/a&gt; and copy its clientId and clientSecret here. The secret is kept in your system keyring, never in a file.</source>
+        <translation>Crie uma aplicação no &lt;a href=&quot;{url}&quot;&gt;painel do Pluggy&lt;/a&gt; e copie aqui o clientId e o clientSecret. O segredo fica no cofre de senhas do sistema, nunca em um arquivo.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>sem alteração</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Verificar e salvar</translation>
+    </message>
+    <message>
+        <source>Demo mode uses the embedded sandbox&apos;s credentials.</source>
+        <translation>A demonstração usa as credenciais do sandbox embutido.</translation>
+    </message>
+    <message>
+        <source>Sync and display</source>
+        <translation>Sincronização e exibição</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>Sincronizar a cada</translation>
+    </message>
+    <message>
+        <source>Warn about consents (days ahead)</source>
+        <translation>Avisar sobre consentimentos (dias antes)</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>Idioma (após reiniciar)</translation>
+    </message>
+    <message>
+        <source>Webhook relay URL</source>
+        <translation>URL do relay de webhooks</translation>
+    </message>
+    <message>
+        <source>Relay token</source>
+        <translation>Token do relay</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Saved, but the relay token could not be stored: no keyring.</source>
+        <translation>Salvo, mas o token do relay não pôde ser guardado: não há cofre de senhas.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
+    </message>
+    <message>
+        <source>Checking with Pluggy…</source>
+        <translation>Verificando com o Pluggy…</translation>
+    </message>
+    <message>
+        <source>Pluggy accepted the credentials.</source>
+        <translation>O Pluggy aceitou as credenciais.</translation>
     </message>
 </context>
 <context>
@@ -502,6 +722,48 @@ Inclua-os ao relatar o problema.</translation>
             <numerusform>%n transação</numerusform>
             <numerusform>%n transações</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock your data</source>
+        <translation>Desbloquear seus dados</translation>
+    </message>
+    <message>
+        <source>Protect your data</source>
+        <translation>Proteger seus dados</translation>
+    </message>
+    <message>
+        <source>There is no system keyring here, so your data is protected by a master passphrase. Choose one: without it the data cannot be recovered.</source>
+        <translation>Não há cofre de senhas do sistema aqui, então seus dados são protegidos por uma senha mestra. Escolha uma: sem ela os dados não podem ser recuperados.</translation>
+    </message>
+    <message>
+        <source>Enter your master passphrase to open your data.</source>
+        <translation>Digite sua senha mestra para abrir seus dados.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Senha mestra</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repita</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Use pelo menos %n caractere.</numerusform>
+            <numerusform>Use pelo menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>As duas senhas são diferentes.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Digite a senha.</translation>
     </message>
 </context>
 </TS>

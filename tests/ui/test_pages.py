@@ -121,3 +121,11 @@ def test_dashboard_draws_and_redraws_on_sync(qtbot: QtBot, store: Store, bus: Ev
     page.net_worth_chart.draw_idle = lambda: drawn.append(1)  # type: ignore[method-assign]
     page.on_change(Change(Topic.SYNC_FINISHED))
     assert drawn
+
+
+def test_transactions_model_passes_qtmodeltester(qtmodeltester: object, store: Store, bus: EventBus) -> None:
+    page = TransactionsPage(TransactionsService(store, bus))
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    page.search.setText("uber")
+    page.apply_filters()
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]

@@ -91,9 +91,16 @@ class ConnectDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 
+        self.finished.connect(self._release_page)
         self.page.urlChanged.connect(self._on_url_changed)
         self.page.loadFinished.connect(self._on_load_finished)
         self.view.load(QUrl(build_connect_url(base_url, options)))
+
+    def _release_page(self, _result: int = 0) -> None:
+        """Free the page now: a page still alive when the (application-wide) profile goes away crashes Qt."""
+        self.page.urlChanged.disconnect(self._on_url_changed)
+        self.view.setPage(None)  # type: ignore[arg-type]
+        self.page.deleteLater()
 
     def _on_load_finished(self, ok: bool) -> None:
         if not ok:

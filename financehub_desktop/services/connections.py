@@ -1,0 +1,234 @@
+"""Bank connections (Pluggy items): list them with status and help, add one from a Connect result, reconnect
+(update mode), delete, answer MFA, sync now. Network work is async; the store is read synchronously."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from financehub_desktop.config.logs import get_logger
+from financehub_desktop.domain.bank_errors import ConsentExpiredError, bank_error_for
+from financehub_desktop.domain.errors import FinanceHubError, InvalidInputError
+from financehub_desktop.pluggy.client import PluggyClient
+from financehub_desktop.store import Store
+from financehub_desktop.store.records import CategoryRecord
+from financehub_desktop.store.schema import connectors, items
+from financehub_desktop.sync.convert import connector_record, item_record
+from financehub_desktop.sync.engine import SyncEngine
+from financehub_desktop.sync.progress import SyncProgress, SyncReport
+
+from .events import Change, EventBus, Topic
+from .mfa import MfaPrompt
+from .read_models import ConnectionView
+
+log = get_logger("services")
+
+#: The UI's answer to an MFA prompt: the value, or ``None`` when the user cancels.
+MfaAnswerer = Callable[[MfaPrompt], Awaitable[str | None]]
+
+
+class MfaCancelledError(InvalidInputError):
+    code = "mfa_cancelled"
+    title = ("Verificação cancelada", "Verification cancelled")
+    explanation = (
+        "O código pedido pelo banco não foi informado; a sincronização parou.",
+        "The code the bank asked for was not entered; the sync stopped.",
+    )
+    steps = (("Sincronize de novo quando tiver o código.", "Sync again when you have the code."),)
+
+
+class ConnectionsService:
+    def __init__(
+        self,
+        store: Store,
+        client: PluggyClient,
+        bus: EventBus,
+        *,
+        engine: SyncEngine | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.bus = bus
+        self.engine = engine or SyncEngine(client, store)
+        self._running: dict[str, asyncio.Task[SyncReport]] = {}
+        self.last_reports: dict[str, SyncReport] = {}
+        self._categories_loaded = False
+
+    # ------------------------------------------------------------------ reading
+    def connections(self) -> list[ConnectionView]:
+        i, c = items.c, connectors.c
+        stmt = (
+            select(
+                i.id, i.connector_id, i.status, i.execution_status, i.error_code, i.error_message,
+                i.last_updated_at, i.next_auto_sync_at, i.consent_expires_at, c.name, c.is_open_finance,
+            )
+            .select_from(items.outerjoin(connectors, c.id == i.connector_id))
+            .where(i.removed_at.is_(None))
+            .order_by(c.name, i.id)
+        )  # fmt: skip
+        with self.store.read() as conn:
+            rows = list(conn.execute(stmt))
+        views = []
+        for r in rows:
+            error: FinanceHubError | None = bank_error_for(r.execution_status, r.error_message or "")
+            if error is None and r.error_code:
+                error = bank_error_for(r.error_code, r.error_message or "")
+            views.append(
+                ConnectionView(
+                    item_id=r.id,
+                    connector_id=r.connector_id,
+                    connector_name=r.name or f"#{r.connector_id}",
+                    status=r.status,
+                    execution_status=r.execution_status,
+                    last_synced_at=r.last_updated_at,
+                    next_auto_sync_at=r.next_auto_sync_at,
+                    consent_expires_at=r.consent_expires_at,
+                    error=error,
+                    is_open_finance=bool(r.is_open_finance),
+                    can_refresh=r.connector_id not in self.engine.options.non_refreshable_connectors,
+                    syncing=r.id in self._running,
+                )
+            )
+        return views
+
+    def expired_consents(self, today: datetime) -> list[ConnectionView]:
+        return [v for v in self.connections() if (v.consent_days_left(today.date()) or 1) <= 0]
+
+    # ------------------------------------------------------------------ Connect
+    async def connect_token(self, item_id: str | None = None) -> str:
+        """A fresh 30-minute token for the Connect widget; with ``item_id``, update mode (reconnect)."""
+        return await self.client.create_connect_token(item_id, avoid_duplicates=True if item_id is None else None)
+
+    async def add_from_connect(self, item_id: str) -> ConnectionView:
+        """Register the item the Connect widget created, then the caller starts its first sync."""
+        item = await self.client.get_item(item_id)
+        with self.store.write() as conn:
+            if item.connector is not None:
+                self.store.repos.connectors.upsert(conn, [connector_record(item.connector)])
+            self.store.repos.items.upsert(conn, [item_record(item)])
+        self.bus.publish(Change(Topic.ITEMS, item_id=item_id))
+        return next(v for v in self.connections() if v.item_id == item_id)
+
+    # ------------------------------------------------------------------ sync
+    def is_syncing(self, item_id: str | None = None) -> bool:
+        return bool(self._running) if item_id is None else item_id in self._running
+
+    async def sync(
+        self,
+        item_id: str,
+        *,
+        answer_mfa: MfaAnswerer | None = None,
+        trigger: str = "user",
+        refresh: bool = True,
+    ) -> SyncReport:
+        """Sync one item; a second call while it runs waits for the same run instead of starting another."""
+        running = self._running.get(item_id)
+        if running is not None:
+            return await asyncio.shield(running)
+
+        async def mfa(item: str, parameter: object) -> str:
+            prompt = MfaPrompt.from_parameter(item, _as_mapping(parameter))
+            answer = await answer_mfa(prompt) if answer_mfa is not None else None
+            if answer is None:
+                raise MfaCancelledError()
+            return prompt.check(answer)
+
+        def observe(progress: SyncProgress) -> None:
+            self.bus.publish(
+                Change(Topic.SYNC_PROGRESS, item_id=progress.item_id,
+                       detail={"phase": progress.phase, "message": progress.message, "done": progress.done,
+                               "total": progress.total})
+            )  # fmt: skip
+
+        task = asyncio.ensure_future(
+            self.engine.sync_item(item_id, trigger=trigger, answer_mfa=mfa, observer=observe, refresh=refresh)
+        )
+        self._running[item_id] = task
+        self.bus.publish(Change(Topic.ITEMS, item_id=item_id))
+        try:
+            report = await asyncio.shield(task)
+        finally:
+            self._running.pop(item_id, None)
+        self.last_reports[item_id] = report
+        await self.refresh_categories()
+        self.bus.publish(
+            Change(Topic.SYNC_FINISHED, item_id=item_id, detail={"status": report.status, "error": report.error})
+        )
+        self.bus.publish(Change(Topic.ITEMS, item_id=item_id))
+        return report
+
+    async def refresh_categories(self, *, force: bool = False) -> int:
+        """Pluggy's category tree (English names and their pt-BR translations), once per session. A failure
+        leaves the stored names in place: categories are a nicety, never a reason to fail a sync."""
+        if self._categories_loaded and not force:
+            return 0
+        try:
+            page = await self.client.list_categories()
+        except FinanceHubError as exc:
+            log.warning("categories not refreshed: %s", exc)
+            return 0
+        records = [
+            CategoryRecord(
+                id=c.id,
+                name_en=c.description or c.id,
+                name_pt=c.description_translated,
+                parent_id=c.parent_id,
+                parent_name_en=c.parent_description,
+                raw=c.model_dump(mode="python", by_alias=True),
+            )
+            for c in page.results
+        ]
+        with self.store.write() as conn:
+            result = self.store.repos.categories.upsert(conn, records)
+        self._categories_loaded = True
+        if result.written:
+            self.bus.publish(Change(Topic.CATEGORIES))
+        return result.written
+
+    async def sync_all(self, *, answer_mfa: MfaAnswerer | None = None, trigger: str = "user") -> list[SyncReport]:
+        reports = []
+        for view in self.connections():
+            reports.append(await self.sync(view.item_id, answer_mfa=answer_mfa, trigger=trigger))
+        return reports
+
+    # ------------------------------------------------------------------ delete
+    async def delete(self, item_id: str) -> None:
+        """Delete the connection at Pluggy (which ends the Open Finance consent) and its data here."""
+        if item_id in self._running:
+            raise InvalidInputError("wait for the running sync of this connection to finish")
+        view = next((v for v in self.connections() if v.item_id == item_id), None)
+        if view is None:
+            raise InvalidInputError(f"no connection {item_id}")
+        try:
+            await self.client.delete_item(item_id)
+        except FinanceHubError as exc:
+            if exc.code != "not_found":  # already gone at Pluggy: still remove it here
+                raise
+        with self.store.write() as conn:
+            conn.execute(delete(items).where(items.c.id == item_id))  # accounts and their rows cascade
+            self.store.audit(conn, "item_deleted", item_id, connector=view.connector_name)
+            if view.is_open_finance:
+                self.store.audit(conn, "consent_revoked", item_id)
+        self.bus.publish(Change(Topic.ITEMS, item_id=item_id))
+        self.bus.publish(Change(Topic.ACCOUNTS, item_id=item_id))
+        self.bus.publish(Change(Topic.SYNC_FINISHED, item_id=item_id))
+
+    @staticmethod
+    def consent_error(view: ConnectionView, today: datetime) -> FinanceHubError | None:
+        left = view.consent_days_left(today.date())
+        return ConsentExpiredError(view.connector_name) if left is not None and left <= 0 else None
+
+
+def _as_mapping(parameter: object) -> dict[str, object]:
+    if isinstance(parameter, dict):
+        return parameter
+    dump = getattr(parameter, "model_dump", None)
+    if callable(dump):
+        result = dump(mode="python", by_alias=True)
+        if isinstance(result, dict):
+            return result
+    raise InvalidInputError("the bank's verification request could not be read")

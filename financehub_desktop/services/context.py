@@ -1,0 +1,110 @@
+"""The services of one open profile, built in one place for the app and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from financehub_desktop.config.logs import get_logger
+from financehub_desktop.config.paths import ProfilePaths
+from financehub_desktop.config.settings import Settings
+from financehub_desktop.domain.errors import PluggyAuthError
+from financehub_desktop.pluggy.client import PluggyClient
+from financehub_desktop.store import Store, open_store
+from financehub_desktop.store.keys import ScryptParams
+
+from .accounts import AccountsService
+from .connections import ConnectionsService
+from .credentials import CredentialsService, PluggyCredentials
+from .events import Change, EventBus, Topic
+from .reports import ReportsService
+from .transactions import TransactionsService
+
+log = get_logger("services")
+
+
+async def check_credentials(
+    base_url: str, client_id: str, client_secret: str, transport: httpx.AsyncBaseTransport | None = None
+) -> None:
+    """``POST /auth`` with the pair; raises ``PluggyAuthError`` (or a network error) when it does not work."""
+    async with PluggyClient(base_url, client_id, client_secret, transport=transport) as client:
+        await client.create_api_key()
+
+
+@dataclass
+class AppServices:
+    paths: ProfilePaths
+    settings: Settings
+    store: Store
+    bus: EventBus
+    credentials: CredentialsService
+    accounts: AccountsService
+    transactions: TransactionsService
+    reports: ReportsService
+    client: PluggyClient | None = None
+    connections: ConnectionsService | None = None
+    transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
+
+    @classmethod
+    def open(
+        cls,
+        paths: ProfilePaths,
+        settings: Settings,
+        *,
+        passphrase: str | None = None,
+        passphrase_file: Path | None = None,
+        credentials: PluggyCredentials | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        kdf: ScryptParams | None = None,
+    ) -> AppServices:
+        """Unlock the store (typed errors: wrong passphrase, no keyring...) and build every service."""
+        store = open_store(paths, passphrase=passphrase, passphrase_file=passphrase_file, kdf=kdf)
+        bus = EventBus()
+        creds = CredentialsService(paths)
+        services = cls(
+            paths=paths,
+            settings=settings,
+            store=store,
+            bus=bus,
+            credentials=creds,
+            accounts=AccountsService(store),
+            transactions=TransactionsService(store, bus, settings.language),
+            reports=ReportsService(store),
+            transport=transport,
+        )
+        services.use_credentials(credentials or creds.load())
+        return services
+
+    def use_credentials(self, credentials: PluggyCredentials | None) -> None:
+        """(Re)build the Pluggy client; without credentials the app still browses everything offline."""
+        self.client = None
+        self.connections = None
+        if credentials is None:
+            return
+        self.client = PluggyClient(
+            self.settings.pluggy_api_url, credentials.client_id, credentials.client_secret, transport=self.transport
+        )
+        self.connections = ConnectionsService(self.store, self.client, self.bus)
+        self.bus.publish(Change(Topic.CREDENTIALS))
+
+    async def save_credentials(self, client_id: str, client_secret: str) -> None:
+        async def check(cid: str, secret: str) -> None:
+            await check_credentials(self.settings.pluggy_api_url, cid, secret, self.transport)
+
+        saved = await self.credentials.save(client_id, client_secret, check)
+        with self.store.write() as conn:
+            self.store.audit(conn, "credentials_changed", None, client_id=client_id)
+        old = self.client
+        self.use_credentials(saved)
+        if old is not None:
+            await old.aclose()
+
+    async def aclose(self) -> None:
+        if self.client is not None:
+            await self.client.aclose()
+        self.store.close()
+
+
+__all__ = ["AppServices", "PluggyAuthError", "check_credentials"]
