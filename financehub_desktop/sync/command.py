@@ -25,6 +25,7 @@ import keyring
 import keyring.errors
 from sqlalchemy import delete, select
 
+from financehub_desktop.config.logs import register_secret
 from financehub_desktop.config.paths import DEMO_PROFILE, profile_paths
 from financehub_desktop.config.settings import load_settings
 from financehub_desktop.domain.errors import FinanceHubError, Lang, PluggyAuthError
@@ -160,12 +161,14 @@ def forget_other_items(store: Store, keep: str) -> None:
 
 
 def _client_secret(profile: str) -> str | None:
+    """The same place ``services.credentials`` keeps it; registered with the log redactor once read."""
     secret = os.environ.get(SECRET_ENV)
+    if not secret:
+        with contextlib.suppress(keyring.errors.KeyringError):
+            secret = keyring.get_password(KEYRING_SERVICE, secret_keyring_user(profile))
     if secret:
-        return secret
-    with contextlib.suppress(keyring.errors.KeyringError):
-        return keyring.get_password(KEYRING_SERVICE, secret_keyring_user(profile))
-    return None
+        register_secret(secret)
+    return secret or None
 
 
 @contextlib.contextmanager

@@ -36,7 +36,7 @@ async def test_sync_without_network_is_a_status_and_data_stays() -> None:
     try:
         seed(services.store)
         assert services.client is not None and services.connections is not None
-        services.client._http.retry = RetryPolicy(base_delay=0.001, max_delay=0.01, budget=0.2)  # noqa: SLF001
+        services.client._http.retry = RetryPolicy(base_delay=0.001, max_delay=0.01, budget=0.2)
         seen: list[Change] = []
         services.bus.subscribe(seen.append)
         report = await services.connections.sync(ITEM)
