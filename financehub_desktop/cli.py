@@ -6,9 +6,10 @@ Exit codes: 0 success, 1 a known error (message and help printed), 2 bad usage, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from financehub_desktop import APP_NAME, __version__
@@ -123,6 +124,25 @@ def _register_sandbox(sub: Any) -> None:
 
 
 EXTRA_COMMANDS.append(_register_sandbox)
+
+
+@contextlib.contextmanager
+def _demo_sandbox() -> Iterator[tuple[str, str, str]]:
+    """The embedded sandbox on loopback for ``financehub sync --demo`` (sync/ may not import the sandbox)."""
+    from financehub_desktop.sandbox.server import serve_in_thread
+    from financehub_desktop.sandbox.settings import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
+
+    with serve_in_thread(SandboxConfig(step_seconds=0.05)) as url:
+        yield url, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+
+
+def _register_sync(sub: Any) -> None:
+    from financehub_desktop.sync.command import add_parser
+
+    add_parser(sub, demo_backend=_demo_sandbox)
+
+
+EXTRA_COMMANDS.append(_register_sync)
 
 
 def _register_store(sub: Any) -> None:

@@ -358,6 +358,20 @@ class InvalidInputError(FinanceHubError):
     )
 
 
+class MfaCancelledError(InvalidInputError):
+    """The user dismissed the bank's verification prompt (defined here so docs/errors.md always lists it)."""
+
+    code = "mfa_cancelled"
+    title = ("Verificação cancelada", "Verification cancelled")
+    explanation = (
+        "O código pedido pelo banco não foi informado; a sincronização parou.",
+        "The code the bank asked for was not entered; the sync stopped.",
+    )
+    steps: ClassVar[tuple[Text, ...]] = (
+        ("Sincronize de novo quando tiver o código.", "Sync again when you have the code."),
+    )
+
+
 # ---------------------------------------------------------------------------------------------- Pluggy API
 class PluggyServiceError(FinanceHubError):
     code = "pluggy_error"

@@ -198,7 +198,7 @@ class ItemEvent(WebhookEvent):
         }
     )
     item_id: EntityId
-    triggered_by: WebhookTrigger | str | None = None
+    triggered_by: Annotated[WebhookTrigger | str, Field(union_mode="left_to_right")] | None = None
     client_user_id: str | None = None
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 
 from financehub_desktop.config.logs import get_logger
 from financehub_desktop.domain.bank_errors import ConsentExpiredError, bank_error_for
-from financehub_desktop.domain.errors import FinanceHubError, InvalidInputError
+from financehub_desktop.domain.errors import FinanceHubError, InvalidInputError, MfaCancelledError
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.store import Store
 from financehub_desktop.store.records import CategoryRecord
@@ -28,16 +28,6 @@ log = get_logger("services")
 
 #: The UI's answer to an MFA prompt: the value, or ``None`` when the user cancels.
 MfaAnswerer = Callable[[MfaPrompt], Awaitable[str | None]]
-
-
-class MfaCancelledError(InvalidInputError):
-    code = "mfa_cancelled"
-    title = ("Verificação cancelada", "Verification cancelled")
-    explanation = (
-        "O código pedido pelo banco não foi informado; a sincronização parou.",
-        "The code the bank asked for was not entered; the sync stopped.",
-    )
-    steps = (("Sincronize de novo quando tiver o código.", "Sync again when you have the code."),)
 
 
 class ConnectionsService:

@@ -52,8 +52,9 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def raw_of(model: BaseModel) -> dict[str, Any]:
-    """The record as Pluggy sent it: camelCase keys, extra fields kept, amounts ``Decimal``."""
-    return model.model_dump(mode="python", by_alias=True)
+    """The record as Pluggy sent it: camelCase keys, extra fields kept, amounts ``Decimal``; null fields are left
+    out (absent and null mean the same to Pluggy, and they are most of a record: half the hashing work)."""
+    return model.model_dump(mode="python", by_alias=True, exclude_none=True)
 
 
 def signed_amount(amount: Decimal, type_: str | None) -> Decimal:
@@ -63,6 +64,12 @@ def signed_amount(amount: Decimal, type_: str | None) -> Decimal:
     if type_ == "CREDIT":
         return abs(amount)
     return amount
+
+
+def _mcc(value: object) -> int | None:
+    """Pluggy sends the merchant category code as text or a number; the store keeps the number."""
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isdigit() else None
 
 
 def _int(value: Decimal | int | None) -> int | None:
@@ -208,7 +215,7 @@ def transaction_record(tx: Transaction, account_id: str) -> TransactionRecord:
         card_bill_id=card.bill_id if card else None,
         card_number=card.card_number if card else None,
         card_purchase_date=card.purchase_date if card else None,
-        card_payee_mcc=card.payee_mcc if card else None,
+        card_payee_mcc=_mcc(card.payee_mcc) if card else None,
         card_payment_type=card.payment_type if card else None,
         card_fee_type=card.fee_type if card else None,
         created_at=tx.created_at,

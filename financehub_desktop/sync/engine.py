@@ -321,7 +321,6 @@ class SyncEngine:
 
     async def _accounts(self, run: _Run) -> list[Any]:
         item_id = run.item_id
-        listed: list[Any] = []
 
         async def fetch(params: dict[str, Any], cursor: Any) -> tuple[Sequence[Any], Any]:
             page = await self.client.list_accounts(item_id)
@@ -336,13 +335,10 @@ class SyncEngine:
                 conn, seen, schema.accounts.c.item_id == item_id
             )
 
-        # Accounts are always listed (every other product hangs off them), even on a resumed run.
-        state_done = run.journal.is_done(run.run_id, "accounts", "", "complete")
-        if not state_done:
-            await self._listing(run, "accounts", "", phases=[("all", {})], fetch=fetch, write=write, finish=finish)
-        page = await self.client.list_accounts(item_id)
-        listed.extend(page.results)
-        return listed
+        await self._listing(run, "accounts", "", phases=[("all", {})], fetch=fetch, write=write, finish=finish)
+        # Every other product hangs off the accounts: read them back from the store (also on a resumed run).
+        with self.store.read() as conn:
+            return self.repos.accounts.list(conn, schema.accounts.c.item_id == item_id)
 
     async def _transactions(self, run: _Run, account_id: str) -> None:
         state = run.journal.state("transactions", account_id)

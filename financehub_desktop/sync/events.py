@@ -123,22 +123,21 @@ class EventProcessor:
     # ------------------------------------------------------------------------------------------ effects
     async def _prepare(self, event: WebhookEvent) -> Callable[[Connection], str]:
         """Fetch what the event points at (outside the transaction); return the effect to run inside it."""
+        effect: Callable[[Connection], str] = lambda conn: "recorded (no effect for this event type)"  # noqa: E731
         if isinstance(event, TransactionsCreatedEvent):
-            return await self._transactions_created(event)
-        if isinstance(event, TransactionsChangedEvent):
-            if event.event == "transactions/deleted":
-                ids = list(event.transaction_ids)
-                return lambda conn: f"{self.repos.transactions.mark_removed(conn, ids)} transactions removed"
-            return await self._transactions_updated(event)
-        if isinstance(event, ItemEvent):
-            return await self._item(event)
-        if isinstance(event, PaymentRequestUpdatedEvent):
-            return await self._payment_request(event)
-        if event.event == CONSENT_UPDATED:
-            item_id = (event.model_extra or {}).get("itemId")
-            if isinstance(item_id, str):
-                return await self._consents(item_id)
-        return lambda conn: "recorded (no effect for this event type)"
+            effect = await self._transactions_created(event)
+        elif isinstance(event, TransactionsChangedEvent) and event.event == "transactions/deleted":
+            ids = list(event.transaction_ids)
+            effect = lambda conn: f"{self.repos.transactions.mark_removed(conn, ids)} transactions removed"  # noqa: E731
+        elif isinstance(event, TransactionsChangedEvent):
+            effect = await self._transactions_updated(event)
+        elif isinstance(event, ItemEvent):
+            effect = await self._item(event)
+        elif isinstance(event, PaymentRequestUpdatedEvent):
+            effect = await self._payment_request(event)
+        elif event.event == CONSENT_UPDATED and isinstance((event.model_extra or {}).get("itemId"), str):
+            effect = await self._consents(str((event.model_extra or {})["itemId"]))
+        return effect
 
     def _account_known(self, conn: Connection, account_id: str) -> bool:
         return self.repos.accounts.get(conn, account_id) is not None

@@ -41,6 +41,11 @@ class Sandbox:
     async def connect(self, username: str, *, connector_id: int = PLUGGY_BANK, **extra: str) -> Item:
         """Create an item like the Connect widget does, and wait until its first execution ends."""
         item = await self.client.create_item(connector_id, {"user": username, "password": "password-ok", **extra})
+        return await self.connect_wait(item.id)
+
+    async def connect_wait(self, item_id: str) -> Item:
+        """Poll the item until its execution ends (or waits for an MFA answer)."""
+        item = await self.client.get_item(item_id)
         for _ in range(2000):
             if item.status in ("UPDATED", "LOGIN_ERROR", "OUTDATED", "WAITING_USER_INPUT"):
                 return item

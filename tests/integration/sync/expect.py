@@ -16,6 +16,7 @@ from sqlalchemy import select
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.errors import NotFoundError
 from financehub_desktop.store import Store, schema
+from financehub_desktop.store.types import canonical_json
 from financehub_desktop.sync.engine import SyncOptions
 
 FAST_OPTIONS = SyncOptions(
@@ -117,6 +118,10 @@ def store_view(store: Store, item_id: str) -> dict[str, Any]:
         }
 
 
+def _hashable(value: Any) -> Any:
+    return canonical_json(value) if isinstance(value, list | dict) else value
+
+
 def provider_snapshot(store: Store) -> dict[str, set[tuple[Any, ...]]]:
     """Every visible provider row of the store, minus bookkeeping times: two stores synced from the same sandbox
     state compare equal however their syncs went (killed and resumed, or clean)."""
@@ -128,5 +133,5 @@ def provider_snapshot(store: Store) -> dict[str, set[tuple[Any, ...]]]:
                 c for c in table.columns if c.name not in skip or (c.name == "id" and table is not schema.transactions)
             ]
             rows = conn.execute(select(*cols).where(table.c.removed_at.is_(None)))
-            out[table.name] = {tuple(row) for row in rows}
+            out[table.name] = {tuple(_hashable(v) for v in row) for row in rows}
     return out

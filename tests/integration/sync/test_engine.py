@@ -124,6 +124,7 @@ async def test_mfa_wrong_code_and_no_answer(sandbox: Sandbox, engine: SyncEngine
         ("user-account-credentials-reset", bank_errors.CredentialsResetError),
         ("user-not-supported", bank_errors.UserNotSupportedError),
         ("user-nobody", bank_errors.InvalidCredentialsError),
+        ("user-ok-auth-pending", bank_errors.AuthorizationPendingError),
     ],
 )
 async def test_error_usernames_end_in_their_typed_error(

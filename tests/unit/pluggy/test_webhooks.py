@@ -169,7 +169,7 @@ def test_item_fields_are_typed() -> None:
     )
     assert isinstance(event, ItemErrorEvent)
     assert event.item_id == "i-9"
-    assert event.triggered_by == WebhookTrigger.SYNC
+    assert event.triggered_by is WebhookTrigger.SYNC
     assert event.error is not None
     assert event.error.code == "X"
 
@@ -195,6 +195,7 @@ def test_payment_request_status_and_unknown_values_are_kept() -> None:
     item = parse_webhook_event(body("item/updated", itemId="i", triggeredBy="SOMEONE_NEW"))
     assert isinstance(item, ItemEvent)
     assert item.triggered_by == "SOMEONE_NEW"
+    assert not isinstance(item.triggered_by, WebhookTrigger)
 
 
 def test_unknown_fields_are_kept_and_numbers_stay_exact() -> None:

@@ -1,0 +1,63 @@
+"""``financehub sync``: the demo end to end, a real profile against a loopback sandbox, and missing credentials."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import func, select
+
+from financehub_desktop import cli
+from financehub_desktop.config.paths import DEMO_PROFILE, profile_paths
+from financehub_desktop.pluggy.client import PluggyClient
+from financehub_desktop.sandbox.server import serve_in_thread
+from financehub_desktop.sandbox.settings import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+from financehub_desktop.store import open_store, schema
+from financehub_desktop.sync.command import create_demo_item
+
+from .conftest import sandbox_config
+
+pytestmark = pytest.mark.slow
+
+
+def _transactions(profile: str) -> int:
+    with open_store(profile_paths(profile)) as store, store.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(schema.transactions)).scalar_one())
+
+
+def test_sync_demo_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["sync", "--demo"]) == 0
+    out = capsys.readouterr().out
+    assert "succeeded" in out and "Conta Corrente" in out
+    assert "transactions" in out and "inserted" in out
+    assert _transactions(DEMO_PROFILE) > 1000
+    # A second demo run resyncs the same (deterministic) demo item: still one item in the demo profile.
+    assert cli.main(["sync", "--demo"]) == 0
+    with open_store(profile_paths(DEMO_PROFILE)) as store, store.read() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.items)).scalar_one() == 1
+
+
+def test_sync_an_item_of_the_profile(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    with serve_in_thread(sandbox_config()) as url:
+
+        async def connect() -> str:
+            async with PluggyClient(url, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET) as client:
+                return await create_demo_item(client, step_seconds=0.01)
+
+        item_id = asyncio.run(connect())
+        monkeypatch.setenv("PLUGGY_API_URL", url)
+        monkeypatch.setenv("PLUGGY_CLIENT_ID", DEMO_CLIENT_ID)
+        monkeypatch.setenv("PLUGGY_CLIENT_SECRET", DEMO_CLIENT_SECRET)
+        assert cli.main(["sync", "--item", item_id]) == 0
+        assert _transactions("default") > 1000
+        capsys.readouterr()
+        # Without --item, every stored item is synced; --no-refresh pulls without asking the bank.
+        assert cli.main(["sync", "--no-refresh"]) == 0
+        out = capsys.readouterr().out
+        assert item_id in out and "refresh not requested" in out
+
+
+def test_sync_without_credentials_says_what_to_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["sync"]) == cli.EXIT_KNOWN_ERROR
+    err = capsys.readouterr().err
+    assert "PLUGGY_CLIENT_SECRET" in err and "--demo" in err
