@@ -134,10 +134,21 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
             return 0
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
+        # The window's close ends the session: services are closed while the loop still runs, then the loop stops,
+        # which quits the application once (a second aboutToQuit after a web view existed segfaults).
+        app.setQuitOnLastWindowClosed(False)
         closed = asyncio.Event()
-        app.aboutToQuit.connect(closed.set)
+        quitting = False
+
+        def on_about_to_quit() -> None:
+            nonlocal quitting
+            quitting = True
+            closed.set()
+
+        app.aboutToQuit.connect(on_about_to_quit)
 
         window = MainWindow(session.paths, session.settings, session.demo, services, session.connect_url)
+        window.closed.connect(closed.set)
         window.show()
         for problem in loaded.problems:
             window.show_error(problem)
@@ -145,7 +156,10 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
 
         async def main() -> None:
             await closed.wait()
-            await services.aclose()
+            if quitting:  # the system quit the app under us: no more awaiting, just close the store
+                services.store.close()
+            else:
+                await services.aclose()
 
         with loop:
             loop.run_until_complete(main())

@@ -39,8 +39,8 @@ def build_crash_dialog(exc: BaseException, tb: TracebackType | None, log_file: P
 def show_crash_dialog(exc: BaseException, tb: TracebackType | None, log_file: Path) -> None:
     """Called by the excepthook. Known errors that escaped a handler are still shown as a crash: they are bugs
     in how we handled them, but the user also gets their help text."""
-    if QApplication.instance() is None:
-        return
+    if QApplication.instance() is None or QApplication.closingDown():
+        return  # nothing can be shown any more; the traceback is in the log
     box = build_crash_dialog(exc, tb, log_file)
     if isinstance(exc, FinanceHubError) and exc.is_known:
         box.setText(exc.message())

@@ -1,5 +1,8 @@
 """The real entry point opens a window holding a QWebEngineView, closes it, and exits 0 (PLATFORM.md gotcha 1:
-a second aboutToQuit after a web view existed segfaults; the app must run its loop exactly once)."""
+a second aboutToQuit after a web view existed segfaults; the app must run its loop exactly once).
+
+It runs in demo mode: the embedded sandbox starts and stops with the app, and no first-run dialog waits for a
+click (a fresh profile outside demo mode asks "connect my banks or try the demo" first)."""
 
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def add_web_view_then_close():
 
 QTimer.singleShot(200, add_web_view_then_close)
 from financehub_desktop import app as fh_app
-code = fh_app.run(profile="default", demo=False, argv=sys.argv)
+code = fh_app.run(profile="default", demo=True, argv=sys.argv)
 print("exited", code, flush=True)
 sys.exit(code)
 """
@@ -51,5 +54,7 @@ def test_window_with_web_view_exits_cleanly(tmp_path: Path) -> None:
     assert done.returncode == 0, f"exit {done.returncode}\nstdout:{done.stdout}\nstderr:{done.stderr[-3000:]}"
     assert "closing" in done.stdout
     assert "exited 0" in done.stdout
-    log = (tmp_path / "home" / "default" / "logs" / "financehub.log").read_text()
-    assert "window shown" in log
+    log = (tmp_path / "home" / "demo" / "logs" / "financehub.log").read_text()
+    assert "demo sandbox listening on http://127.0.0.1:" in log
+    assert "window shown (profile demo, demo True)" in log
+    assert "uncaught exception" not in log  # closing the session (HTTP pool, store) raised nothing
