@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from financehub_desktop import APP_ID, APP_NAME, __version__
@@ -101,6 +102,31 @@ def choose_session(profile: str, demo: bool, stack: contextlib.ExitStack) -> Ses
     return Session(paths, settings, True, connect_url, credentials)
 
 
+async def serve_session(
+    services: AppServices, settings: Settings, closed: asyncio.Event, quitting: Callable[[], bool]
+) -> None:
+    """Background sync (scheduler + relay or polling) while the window is open; then close everything."""
+    stop = asyncio.Event()
+    background = None
+    if services.connections is not None:
+        background = asyncio.ensure_future(
+            services.connections.run_background(stop, relay_url=settings.relay_url, relay_token=services.relay_token())
+        )
+    await closed.wait()
+    stop.set()
+    if quitting():  # the system quit the app under us: no more awaiting, just close the store
+        services.store.close()
+        return
+    if background is not None:
+        try:
+            await asyncio.wait_for(background, timeout=5)
+        except (TimeoutError, asyncio.CancelledError):
+            log.warning("background sync did not stop in time")
+        except Exception:
+            log.exception("background sync failed")
+    await services.aclose()
+
+
 def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
     prepare_qt_environment()
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede QApplication: PLATFORM.md gotcha 3)
@@ -154,13 +180,6 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
             window.show_error(problem)
         log.info("window shown (profile %s, demo %s)", session.paths.profile, session.demo)
 
-        async def main() -> None:
-            await closed.wait()
-            if quitting:  # the system quit the app under us: no more awaiting, just close the store
-                services.store.close()
-            else:
-                await services.aclose()
-
         with loop:
-            loop.run_until_complete(main())
+            loop.run_until_complete(serve_session(services, session.settings, closed, lambda: quitting))
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
@@ -18,7 +18,10 @@ from financehub_desktop.store.records import CategoryRecord
 from financehub_desktop.store.schema import connectors, items
 from financehub_desktop.sync.convert import connector_record, item_record
 from financehub_desktop.sync.engine import SyncEngine
+from financehub_desktop.sync.events import EventProcessor
 from financehub_desktop.sync.progress import SyncProgress, SyncReport
+from financehub_desktop.sync.scheduler import SyncScheduler
+from financehub_desktop.sync.sources import PollingSource, RelaySource
 
 from .events import Change, EventBus, Topic
 from .mfa import MfaPrompt
@@ -38,15 +41,30 @@ class ConnectionsService:
         bus: EventBus,
         *,
         engine: SyncEngine | None = None,
-        clock: Callable[[], datetime] | None = None,
+        interval: timedelta = timedelta(hours=6),
     ) -> None:
         self.store = store
         self.client = client
         self.bus = bus
-        self.engine = engine or SyncEngine(client, store)
-        self._running: dict[str, asyncio.Task[SyncReport]] = {}
         self.last_reports: dict[str, SyncReport] = {}
         self._categories_loaded = False
+        self._answerer: MfaAnswerer | None = None
+        self._finishing: dict[str, asyncio.Future[None]] = {}
+        self.scheduler = SyncScheduler(
+            engine or SyncEngine(client, store),
+            item_ids=lambda: [v.item_id for v in self.connections()],
+            interval=interval,
+            answer_mfa=self._answer_mfa,
+        )
+        self.scheduler.add_observer(self._on_sync_event)
+
+    @property
+    def engine(self) -> SyncEngine:
+        return self.scheduler.engine
+
+    @engine.setter
+    def engine(self, engine: SyncEngine) -> None:
+        self.scheduler.engine = engine
 
     # ------------------------------------------------------------------ reading
     def connections(self) -> list[ConnectionView]:
@@ -80,7 +98,7 @@ class ConnectionsService:
                     error=error,
                     is_open_finance=bool(r.is_open_finance),
                     can_refresh=r.connector_id not in self.engine.options.non_refreshable_connectors,
-                    syncing=r.id in self._running,
+                    syncing=r.id in self.scheduler.running_items,
                 )
             )
         return views
@@ -105,7 +123,37 @@ class ConnectionsService:
 
     # ------------------------------------------------------------------ sync
     def is_syncing(self, item_id: str | None = None) -> bool:
-        return bool(self._running) if item_id is None else item_id in self._running
+        running = self.scheduler.running_items
+        return bool(running) if item_id is None else item_id in running
+
+    def set_mfa_answerer(self, answerer: MfaAnswerer | None) -> None:
+        """Who answers the bank's code requests (the UI's dialog); without one, a sync that needs a code stops."""
+        self._answerer = answerer
+
+    async def _answer_mfa(self, item_id: str, parameter: object) -> str:
+        prompt = MfaPrompt.from_parameter(item_id, _as_mapping(parameter))
+        answer = await self._answerer(prompt) if self._answerer is not None else None
+        if answer is None:
+            raise MfaCancelledError()
+        return prompt.check(answer)
+
+    def _on_sync_event(self, event: SyncProgress | SyncReport) -> None:
+        if isinstance(event, SyncProgress):
+            self.bus.publish(
+                Change(Topic.SYNC_PROGRESS, item_id=event.item_id,
+                       detail={"phase": event.phase, "message": event.message, "done": event.done,
+                               "total": event.total})
+            )  # fmt: skip
+            return
+        self.last_reports[event.item_id] = event
+        self._finishing[event.item_id] = asyncio.ensure_future(self._finish(event))
+
+    async def _finish(self, report: SyncReport) -> None:
+        await self.refresh_categories()
+        self.bus.publish(
+            Change(Topic.SYNC_FINISHED, item_id=report.item_id, detail={"status": report.status, "error": report.error})
+        )
+        self.bus.publish(Change(Topic.ITEMS, item_id=report.item_id))
 
     async def sync(
         self,
@@ -115,41 +163,39 @@ class ConnectionsService:
         trigger: str = "user",
         refresh: bool = True,
     ) -> SyncReport:
-        """Sync one item; a second call while it runs waits for the same run instead of starting another."""
-        running = self._running.get(item_id)
-        if running is not None:
-            return await asyncio.shield(running)
-
-        async def mfa(item: str, parameter: object) -> str:
-            prompt = MfaPrompt.from_parameter(item, _as_mapping(parameter))
-            answer = await answer_mfa(prompt) if answer_mfa is not None else None
-            if answer is None:
-                raise MfaCancelledError()
-            return prompt.check(answer)
-
-        def observe(progress: SyncProgress) -> None:
-            self.bus.publish(
-                Change(Topic.SYNC_PROGRESS, item_id=progress.item_id,
-                       detail={"phase": progress.phase, "message": progress.message, "done": progress.done,
-                               "total": progress.total})
-            )  # fmt: skip
-
-        task = asyncio.ensure_future(
-            self.engine.sync_item(item_id, trigger=trigger, answer_mfa=mfa, observer=observe, refresh=refresh)
-        )
-        self._running[item_id] = task
-        self.bus.publish(Change(Topic.ITEMS, item_id=item_id))
-        try:
-            report = await asyncio.shield(task)
-        finally:
-            self._running.pop(item_id, None)
-        self.last_reports[item_id] = report
-        await self.refresh_categories()
-        self.bus.publish(
-            Change(Topic.SYNC_FINISHED, item_id=item_id, detail={"status": report.status, "error": report.error})
-        )
-        self.bus.publish(Change(Topic.ITEMS, item_id=item_id))
+        """Sync one item now; a second call while it runs waits for the same run instead of starting another."""
+        if answer_mfa is not None:
+            self.set_mfa_answerer(answer_mfa)
+        started = not self.is_syncing(item_id)
+        pending = self.scheduler.sync_now(item_id, trigger=trigger, refresh=refresh)
+        if started:
+            self.bus.publish(Change(Topic.ITEMS, item_id=item_id))
+        report = await pending
+        finishing = self._finishing.get(item_id)
+        if finishing is not None:
+            await asyncio.shield(finishing)
         return report
+
+    async def run_background(
+        self, stop: asyncio.Event, *, relay_url: str = "", relay_token: str = "", poll_seconds: float = 300.0
+    ) -> None:
+        """The scheduler (syncs on the user's interval) and one event source until ``stop``: the user's webhook
+        relay when configured, else polling Pluggy for the same events."""
+        processor = EventProcessor(self.client, self.store, request_sync=self.scheduler.request_sync)
+        source: RelaySource | PollingSource
+        if relay_url and relay_token:
+            source = RelaySource(relay_url, relay_token, processor)
+        else:
+            source = PollingSource(
+                self.client, processor, interval_seconds=poll_seconds,
+                item_ids=lambda: [v.item_id for v in self.connections()],
+            )  # fmt: skip
+        log.info("background sync started (%s)", "relay" if isinstance(source, RelaySource) else "polling")
+        try:
+            await asyncio.gather(self.scheduler.run(stop), source.run(stop))
+        finally:
+            if isinstance(source, RelaySource):
+                await source.aclose()
 
     async def refresh_categories(self, *, force: bool = False) -> int:
         """Pluggy's category tree (English names and their pt-BR translations), once per session. A failure
@@ -188,7 +234,7 @@ class ConnectionsService:
     # ------------------------------------------------------------------ delete
     async def delete(self, item_id: str) -> None:
         """Delete the connection at Pluggy (which ends the Open Finance consent) and its data here."""
-        if item_id in self._running:
+        if self.is_syncing(item_id):
             raise InvalidInputError("wait for the running sync of this connection to finish")
         view = next((v for v in self.connections() if v.item_id == item_id), None)
         if view is None:

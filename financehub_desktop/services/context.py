@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
+import keyring
+import keyring.errors
 
 from financehub_desktop.config.logs import get_logger
 from financehub_desktop.config.paths import ProfilePaths
@@ -17,7 +20,7 @@ from financehub_desktop.store.keys import ScryptParams
 
 from .accounts import AccountsService
 from .connections import ConnectionsService
-from .credentials import CredentialsService, PluggyCredentials
+from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
 from .events import Change, EventBus, Topic
 from .reports import ReportsService
 from .transactions import TransactionsService
@@ -86,7 +89,9 @@ class AppServices:
         self.client = PluggyClient(
             self.settings.pluggy_api_url, credentials.client_id, credentials.client_secret, transport=self.transport
         )
-        self.connections = ConnectionsService(self.store, self.client, self.bus)
+        self.connections = ConnectionsService(
+            self.store, self.client, self.bus, interval=timedelta(hours=self.settings.sync_interval_hours)
+        )
         self.bus.publish(Change(Topic.CREDENTIALS))
 
     async def save_credentials(self, client_id: str, client_secret: str) -> None:
@@ -100,6 +105,13 @@ class AppServices:
         self.use_credentials(saved)
         if old is not None:
             await old.aclose()
+
+    def relay_token(self) -> str:
+        """The webhook relay's bearer token, from the keyring (Settings stores it there)."""
+        try:
+            return keyring.get_password(KEYRING_SERVICE, f"relay-token:{self.paths.profile}") or ""
+        except keyring.errors.KeyringError:
+            return ""
 
     async def aclose(self) -> None:
         if self.client is not None:

@@ -104,11 +104,13 @@ class ConnectionsPage(QWidget):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         self.views: list[ConnectionView] = []
-        self.refresh()
+        self.set_service(service)
 
     # ------------------------------------------------------------------ state
     def set_service(self, service: ConnectionsService | None) -> None:
         self.service = service
+        if service is not None:
+            service.set_mfa_answerer(self.ask_mfa)  # scheduled and event-driven syncs ask here too
         self.refresh()
 
     def selected_item(self) -> str | None:

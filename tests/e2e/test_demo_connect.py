@@ -124,7 +124,7 @@ def test_connect_pluggy_bank_through_the_embedded_page(qtbot: QtBot, demo_window
     window.show_page("accounts")
     accounts = window.pages["accounts"]
     assert isinstance(accounts, AccountsPage)
-    assert accounts.tree.topLevelItemCount() >= 1
+    qtbot.waitUntil(lambda: accounts.tree.topLevelItemCount() >= 1, timeout=10_000)  # refreshed when the sync lands
     assert accounts.tree.topLevelItem(0).childCount() >= 2
     save_screenshot(window, "e2e-accounts")
     window.show_page("transactions")

@@ -164,3 +164,22 @@ async def test_credentials_are_checked_before_they_are_stored(services: AppServi
     loaded = services.credentials.load()
     assert loaded == PluggyCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
     assert DEMO_CLIENT_SECRET not in repr(loaded)
+
+
+async def test_background_sync_picks_up_a_due_item_and_stops(services: AppServices) -> None:
+    assert services.connections is not None
+    item_id = await _create_item(services, "user-ok")
+    await services.connections.add_from_connect(item_id)  # never synced: due at once
+    services.connections.scheduler.tick_seconds = 0.05
+    stop = asyncio.Event()
+    background = asyncio.ensure_future(services.connections.run_background(stop, poll_seconds=0.05))
+    for _ in range(600):
+        if item_id in services.connections.last_reports:
+            break
+        await asyncio.sleep(0.05)
+    report = services.connections.last_reports[item_id]
+    assert report.trigger in {"schedule", "poll"}  # whichever notices the new item first; both run unattended
+    assert report.status == "succeeded"
+    stop.set()
+    await asyncio.wait_for(background, timeout=5)
+    assert services.accounts.accounts()
