@@ -154,6 +154,15 @@ def _register_store(sub: Any) -> None:
 EXTRA_COMMANDS.append(_register_store)
 
 
+def _register_webhooks(sub: Any) -> None:
+    from financehub_desktop.services.webhooks import add_parser
+
+    add_parser(sub)
+
+
+EXTRA_COMMANDS.append(_register_webhooks)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
