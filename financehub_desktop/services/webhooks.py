@@ -17,10 +17,10 @@ from financehub_desktop.config.settings import load_settings
 from financehub_desktop.domain.errors import InvalidInputError
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.models.items import Webhook
+from financehub_desktop.pluggy.webhooks import DEFAULT_SECRET_HEADER as SECRET_HEADER
 
 from .credentials import CredentialsService
 
-SECRET_HEADER = "X-Relay-Secret"  # noqa: S105 (the header the relay checks, docs/relay.md)
 SECRET_ENV = "FINANCEHUB_RELAY_SECRET"  # noqa: S105 (a variable's name)
 MIN_SECRET_LENGTH = 24
 log = get_logger("services")
