@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
 
@@ -81,30 +82,29 @@ class ConnectionsService:
         with self.store.read() as conn:
             rows = list(conn.execute(stmt))
         views = []
+        now = datetime.now(UTC)
         for r in rows:
             error: FinanceHubError | None = bank_error_for(r.execution_status, r.error_message or "")
             if error is None and r.error_code:
                 error = bank_error_for(r.error_code, r.error_message or "")
-            views.append(
-                ConnectionView(
-                    item_id=r.id,
-                    connector_id=r.connector_id,
-                    connector_name=r.name or f"#{r.connector_id}",
-                    status=r.status,
-                    execution_status=r.execution_status,
-                    last_synced_at=r.last_updated_at,
-                    next_auto_sync_at=r.next_auto_sync_at,
-                    consent_expires_at=r.consent_expires_at,
-                    error=error,
-                    is_open_finance=bool(r.is_open_finance),
-                    can_refresh=r.connector_id not in self.engine.options.non_refreshable_connectors,
-                    syncing=r.id in self.scheduler.running_items,
-                )
+            view = ConnectionView(
+                item_id=r.id,
+                connector_id=r.connector_id,
+                connector_name=r.name or f"#{r.connector_id}",
+                status=r.status,
+                execution_status=r.execution_status,
+                last_synced_at=r.last_updated_at,
+                next_auto_sync_at=r.next_auto_sync_at,
+                consent_expires_at=r.consent_expires_at,
+                error=error,
+                is_open_finance=bool(r.is_open_finance),
+                can_refresh=r.connector_id not in self.engine.options.non_refreshable_connectors,
+                syncing=r.id in self.scheduler.running_items,
             )
+            if error is None:  # an expired Open Finance consent stops the data even when the last sync worked
+                view = dataclasses.replace(view, error=self.consent_error(view, now))
+            views.append(view)
         return views
-
-    def expired_consents(self, today: datetime) -> list[ConnectionView]:
-        return [v for v in self.connections() if (v.consent_days_left(today.date()) or 1) <= 0]
 
     # ------------------------------------------------------------------ Connect
     async def connect_token(self, item_id: str | None = None) -> str:
@@ -224,12 +224,6 @@ class ConnectionsService:
         if result.written:
             self.bus.publish(Change(Topic.CATEGORIES))
         return result.written
-
-    async def sync_all(self, *, answer_mfa: MfaAnswerer | None = None, trigger: str = "user") -> list[SyncReport]:
-        reports = []
-        for view in self.connections():
-            reports.append(await self.sync(view.item_id, answer_mfa=answer_mfa, trigger=trigger))
-        return reports
 
     # ------------------------------------------------------------------ delete
     async def delete(self, item_id: str) -> None:

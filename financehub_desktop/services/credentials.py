@@ -6,7 +6,6 @@ Scripts may pass ``PLUGGY_CLIENT_ID`` / ``PLUGGY_CLIENT_SECRET`` instead; the en
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections.abc import Awaitable, Callable, Mapping
@@ -80,9 +79,3 @@ class CredentialsService:
         save_settings(self.paths.settings_file, settings.replace(pluggy_client_id=client_id))
         log.info("Pluggy credentials saved for profile %s", self.paths.profile)
         return PluggyCredentials(client_id, client_secret)
-
-    def forget(self) -> None:
-        with contextlib.suppress(keyring.errors.KeyringError):
-            keyring.delete_password(KEYRING_SERVICE, _username(self.paths.profile))
-        settings = load_settings(self.paths.settings_file, {}).settings
-        save_settings(self.paths.settings_file, settings.replace(pluggy_client_id=""))

@@ -44,7 +44,3 @@ def start(
 
     task.add_done_callback(finished)
     return task
-
-
-def pending() -> int:
-    return len(_tasks)
