@@ -135,7 +135,7 @@ class TransactionsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((92, 0, 150, 150, 64, 112, 80)):
+        for column, width in enumerate((88, 0, 120, 130, 56, 104, 72)):
             if width:
                 self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -148,6 +148,7 @@ class TransactionsPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 280])  # the list first: the description column stretches into the room
 
         self.count_label = QLabel()
         self.error_label = QLabel()
