@@ -11,10 +11,41 @@ NUM: dict[str, Any] = {"type": "number"}
 STR: dict[str, Any] = {"type": "string"}
 BASE_DATE: dict[str, Any] = {"type": "integer", "minimum": 200001, "maximum": 299912}
 
-MATURITY_KEYS = (
-    "v20 v40 v60 v80 v110 v120 v130 v140 v150 v160 v165 v170 v175 v180 v190 v199 v205 v210 v220 v230 v240 v245 "
-    "v250 v255 v260 v270 v280 v290 v310 v320"
-).split()
+MATURITY_KEYS = [
+    f"v{n}"
+    for n in (
+        20,
+        40,
+        60,
+        80,
+        110,
+        120,
+        130,
+        140,
+        150,
+        160,
+        165,
+        170,
+        175,
+        180,
+        190,
+        199,
+        205,
+        210,
+        220,
+        230,
+        240,
+        245,
+        250,
+        255,
+        260,
+        270,
+        280,
+        290,
+        310,
+        320,
+    )
+]
 
 SCR_OPERATION: dict[str, Any] = {
     "type": "object",

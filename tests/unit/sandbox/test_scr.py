@@ -33,9 +33,7 @@ async def scr(sandbox: Sandbox, item_id: str, **params: str) -> dict[str, Any]:
 
 
 def personal_credit(database: dict[str, Any]) -> Decimal:
-    return sum(
-        (sum(op["resVenc"].values(), Decimal(0)) for op in database["lsOp"] if op["mod"] == "0203"), Decimal(0)
-    )
+    return sum((sum(op["resVenc"].values(), Decimal(0)) for op in database["lsOp"] if op["mod"] == "0203"), Decimal(0))
 
 
 async def test_default_window_is_the_last_four_base_dates_ending_two_months_ago(sandbox: Sandbox) -> None:
