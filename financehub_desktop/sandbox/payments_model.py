@@ -62,6 +62,8 @@ class PaymentsBook:
         self.boletos: dict[str, dict[str, Any]] = {}
         #: preauthorization id -> whether it still carries the balance permission (``linkedJourney``)
         self.linked_journeys: dict[str, bool] = {}
+        #: (preauthorization id, "YYYY-MM" of the sandbox clock) -> balance reads that month (Open Finance quota)
+        self.balance_reads: dict[tuple[str, str], int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     def stamp(self) -> tuple[str, str]:

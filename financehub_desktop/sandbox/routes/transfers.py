@@ -61,6 +61,13 @@ async def preauthorization_balance(ctx: Ctx) -> dict[str, Any]:
         )
     if pre["dataConsent"]["status"] != "AUTHORISED":
         raise ApiError(400, "The data consent is not authorised yet", "SMART_TRANSFER_DATA_CONSENT_NOT_AUTHORISED")
+    quota = ctx.state.config.balance_monthly_quota
+    month = (pre["id"], ctx.state.clock.today().strftime("%Y-%m"))
+    if quota is not None and book(ctx).balance_reads.get(month, 0) >= quota:
+        raise ApiError(
+            429, "The institution's monthly Open Finance quota for balances is spent", "BALANCE_OPEN_FINANCE_RATE_LIMIT"
+        )
+    book(ctx).balance_reads[month] = book(ctx).balance_reads.get(month, 0) + 1
     spent = sum(
         (
             p["amount"]

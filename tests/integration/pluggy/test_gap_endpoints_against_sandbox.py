@@ -6,15 +6,16 @@ from __future__ import annotations
 import asyncio
 from decimal import Decimal
 
+import httpx
 import pytest
 
 from financehub_desktop.domain import errors as de
 from financehub_desktop.pluggy import models as m
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.models.payments import PaymentRecipientAccount, SmartTransferPreauthorizationParameter
-from financehub_desktop.sandbox import state_of
+from financehub_desktop.sandbox import SandboxConfig, create_app, state_of
 
-from .conftest import Sandbox, connected_item
+from .conftest import BASE, Sandbox, connected_item
 
 pytestmark = pytest.mark.asyncio
 OF_CPF = "76109277673"
@@ -139,3 +140,23 @@ async def test_preauthorization_balance_errors(pluggy: PluggyClient) -> None:
         await pluggy.get_smart_transfer_preauthorization_balance(UNKNOWN)
     with pytest.raises(de.NotFoundError):
         await pluggy.revoke_smart_transfer_data_consent(UNKNOWN)
+
+
+async def test_spent_balance_quota_is_not_retried() -> None:
+    """BALANCE_OPEN_FINANCE_RATE_LIMIT is a monthly quota: waiting a minute does not help, so the client fails at
+    once with RateLimitedError instead of retrying."""
+    app = create_app(SandboxConfig(seed=1, step_seconds=0.01, balance_monthly_quota=1))
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        httpx.AsyncClient(transport=transport, base_url=BASE) as admin,
+        Sandbox(app, admin, transport).client() as pluggy,
+    ):
+        preauth, _ = await _preauthorization(pluggy, linked=True)
+        await _completed(pluggy, preauth.id)
+        await pluggy.get_smart_transfer_preauthorization_balance(preauth.id)
+        await admin.delete("/_sandbox/requests")
+        with pytest.raises(de.RateLimitedError) as spent:
+            await pluggy.get_smart_transfer_preauthorization_balance(preauth.id)
+        assert spent.value.context["code_description"] == "BALANCE_OPEN_FINANCE_RATE_LIMIT"
+        sent = (await admin.get("/_sandbox/requests")).json()["results"]
+        assert [r["path"].endswith("/balance") for r in sent] == [True]

@@ -125,3 +125,23 @@ async def test_cancelling_before_the_payer_authorises_is_not_undone(slow_sandbox
     assert cancelled["status"] == "CREATED" and cancelled["dataConsent"]["status"] == "REJECTED"
     done = await wait_status(sandbox, f"{PREAUTHS}/{pre['id']}", "COMPLETED")
     assert done["dataConsent"]["status"] == "REJECTED"
+
+
+async def test_monthly_open_finance_quota_for_balances() -> None:
+    app, client, key = await open_sandbox(SandboxConfig(step_seconds=FAST.step_seconds, balance_monthly_quota=2))
+    sandbox = Sandbox(app, client, key)
+    try:
+        pre = await preauthorization(sandbox, linked=True)
+        await wait_status(sandbox, f"{PREAUTHS}/{pre['id']}", "COMPLETED")
+        for _ in range(2):
+            await balance(sandbox, pre["id"])
+        spent = await sandbox.get(f"{PREAUTHS}/{pre['id']}/balance")
+        assert spent.status_code == 429
+        assert spent.json()["codeDescription"] == "BALANCE_OPEN_FINANCE_RATE_LIMIT"
+        other = await preauthorization(sandbox, linked=True)  # the quota is per preauthorization (account)
+        await wait_status(sandbox, f"{PREAUTHS}/{other['id']}", "COMPLETED")
+        await balance(sandbox, other["id"])
+        await sandbox.advance_days(32)  # a new month, a new quota
+        await balance(sandbox, pre["id"])
+    finally:
+        await close_sandbox(app, client)
