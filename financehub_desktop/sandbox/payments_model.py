@@ -62,6 +62,8 @@ class PaymentsBook:
         self.boletos: dict[str, dict[str, Any]] = {}
         #: preauthorization id -> whether it still carries the balance permission (``linkedJourney``)
         self.linked_journeys: dict[str, bool] = {}
+        #: (preauthorization id, "YYYY-MM" of the sandbox clock) -> balance reads that month (Open Finance quota)
+        self.balance_reads: dict[tuple[str, str], int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     def stamp(self) -> tuple[str, str]:
@@ -168,7 +170,7 @@ class PaymentsBook:
         created, updated = self.stamp()
         pre_id = self.state.new_id()
         cpf = str(body["parameters"]["cpf"])
-        pre = {
+        pre: dict[str, Any] = {
             "id": pre_id,
             "status": "CREATED",
             "consentUrl": f"{base_url}/connect/consent/{pre_id}",
@@ -193,7 +195,8 @@ class PaymentsBook:
         def complete() -> None:
             now = iso(self.state.now())
             pre.update(status="COMPLETED", updatedAt=now)
-            pre["dataConsent"] = {"status": "AUTHORISED", "rejectionReason": "", "updatedAt": now}
+            if pre["dataConsent"]["status"] != "REJECTED":  # the client may have cancelled it meanwhile
+                pre["dataConsent"] = {"status": "AUTHORISED", "rejectionReason": "", "updatedAt": now}
             self.state.emit(
                 "smart_transfer_preauthorization/completed",
                 {"smartTransferPreauthorizationId": pre_id, "status": "COMPLETED"},

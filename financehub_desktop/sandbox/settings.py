@@ -36,5 +36,9 @@ class SandboxConfig:
     allow_private_webhook_urls: bool = True
     #: How long a "hang" fault holds a request before answering (clients are expected to time out first).
     hang_seconds: float = 30.0
+    #: Open Finance monthly quota of real-time balance reads per smart-transfer preauthorization (the institution's
+    #: limit, pluggy-api.md §5): beyond it, 429 BALANCE_OPEN_FINANCE_RATE_LIMIT until the sandbox month ends.
+    #: None = no quota.
+    balance_monthly_quota: int | None = None
     #: Base URL the sandbox advertises in links (``createdTransactionsLink``, ``paymentUrl``); None = from request.
     public_url: str | None = None

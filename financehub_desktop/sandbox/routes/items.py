@@ -1,16 +1,18 @@
-"""POST /auth, POST /connect_token, connectors, items (pluggy-api.md §6.1-6.3)."""
+"""POST /auth, POST /connect_token, connectors, items and their SCR report (pluggy-api.md §6.1-6.3)."""
 
 from __future__ import annotations
 
 import base64
 import hmac
+import re
 import time
 from datetime import timedelta
 from typing import Any
 
 from starlette.routing import Route
 
-from ..connectors import CONNECTORS, connector_for_wire, validate_parameters
+from ..connectors import CONNECTORS, OPEN_FINANCE_ID, connector_for_wire, validate_parameters
+from ..data import scr
 from ..errors import ApiError, bad_request, not_found, validation_error
 from ..lifecycle import ItemRecord
 from ..scenarios import scenario_for
@@ -412,6 +414,48 @@ async def item_resources(ctx: Ctx) -> dict[str, Any]:
     return page(resources, page_number, size)
 
 
+BASE_DATE_RE = re.compile(r"^(\d{4})(0[1-9]|1[0-2])$")
+
+
+def _base_date(ctx: Ctx, name: str) -> int | None:
+    raw = ctx.query(name)
+    if raw is None:
+        return None
+    match = BASE_DATE_RE.match(raw)
+    if match is None or not 2000 <= int(match.group(1)) <= 2999:
+        raise bad_request(f"{name} must be a base date as YYYYMM", "SCR_INVALID_REQUEST", parameter=name)
+    return int(raw)
+
+
+async def item_scr(ctx: Ctx) -> dict[str, Any]:
+    """Bacen's SCR for the document behind a connected Open Finance item (synthetic, deterministic per seed)."""
+    item = _scoped_item(ctx)
+    first, last = _base_date(ctx, "from"), _base_date(ctx, "to")
+    if last is None:  # Pluggy: `to` defaults to the newest consolidated base date, `from` to 3 base dates before it
+        last = scr.latest_base_date(ctx.state.clock.today())
+    if first is None:
+        first = scr.from_index(scr.month_index(last) - (scr.DEFAULT_BASE_DATES - 1))
+    if first > last:
+        raise bad_request("from must not be after to", "SCR_INVALID_REQUEST", parameter="from")
+    if scr.month_index(last) - scr.month_index(first) + 1 > scr.MAX_BASE_DATES:
+        raise bad_request(f"at most {scr.MAX_BASE_DATES} base dates per query", "SCR_INVALID_REQUEST", parameter="from")
+    if item.connector_id != OPEN_FINANCE_ID or not item.ever_succeeded or item.book is None:
+        raise ApiError(
+            422,
+            "SCR is only available for connected Open Finance items whose document is known",
+            "SCR_ITEM_NOT_SUPPORTED",
+        )
+    return scr.scr_report(
+        seed=ctx.state.config.seed,
+        cpf=item.book.holder.cpf,
+        loan=item.book.loan,
+        first=first,
+        last=last,
+        connected_on=(item.book.created_at or item.created_at).date(),
+        now=ctx.state.now(),
+    )
+
+
 ROUTES = [
     Route("/auth", endpoint(auth, auth=False, bucket="auth"), methods=["POST"]),
     Route("/connect_token", endpoint(connect_token), methods=["POST"]),
@@ -426,4 +470,5 @@ ROUTES = [
     Route("/items/{id}/mfa", endpoint(item_mfa, connect=True), methods=["POST"]),
     Route("/items/{id}/disable-auto-sync", endpoint(disable_auto_sync), methods=["PATCH"]),
     Route("/items/{id}/resources", endpoint(item_resources), methods=["GET"]),
+    Route("/items/{id}/scr", endpoint(item_scr), methods=["GET"]),
 ]

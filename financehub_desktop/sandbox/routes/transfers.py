@@ -50,7 +50,10 @@ async def get_preauthorization(ctx: Ctx) -> dict[str, Any]:
 
 
 async def preauthorization_balance(ctx: Ctx) -> dict[str, Any]:
-    """The payer's balance, for preauthorizations created with ``linkedJourney`` and an authorised data consent."""
+    """The payer's balance, for preauthorizations created with ``linkedJourney`` and an authorised data consent.
+
+    Deterministic from the seed and the debtor's CPF; completed smart-transfer payments are taken out of it.
+    """
     pre = _preauth(ctx)
     if not book(ctx).linked_journeys.get(pre["id"]):
         raise ApiError(
@@ -58,6 +61,13 @@ async def preauthorization_balance(ctx: Ctx) -> dict[str, Any]:
         )
     if pre["dataConsent"]["status"] != "AUTHORISED":
         raise ApiError(400, "The data consent is not authorised yet", "SMART_TRANSFER_DATA_CONSENT_NOT_AUTHORISED")
+    quota = ctx.state.config.balance_monthly_quota
+    month = (pre["id"], ctx.state.clock.today().strftime("%Y-%m"))
+    if quota is not None and book(ctx).balance_reads.get(month, 0) >= quota:
+        raise ApiError(
+            429, "The institution's monthly Open Finance quota for balances is spent", "BALANCE_OPEN_FINANCE_RATE_LIMIT"
+        )
+    book(ctx).balance_reads[month] = book(ctx).balance_reads.get(month, 0) + 1
     spent = sum(
         (
             p["amount"]
@@ -66,17 +76,26 @@ async def preauthorization_balance(ctx: Ctx) -> dict[str, Any]:
         ),
         Decimal("0.00"),
     )
+    rng = random.Random(f"{ctx.state.config.seed}:preauthorization-balance:{pre['debtor']['taxNumber']}")
+    opening = Decimal(rng.randrange(150_000, 1_500_000)) / 100
+    contracted = Decimal(rng.choice((1000, 2000, 3000))).quantize(Decimal("0.01"))
+    balance = (opening - spent).quantize(Decimal("0.01"))
+    used = min(max(-balance, Decimal("0.00")), contracted)
     return {
-        "balance": Decimal("8420.55") - spent,
-        "overdraft": {"contracted": Decimal("2000.00"), "used": Decimal("0.00"), "available": Decimal("2000.00")},
+        "balance": balance,
+        "overdraft": {"contracted": contracted, "used": used, "available": contracted - used},
     }
 
 
 async def drop_data_consent(ctx: Ctx) -> dict[str, Any]:
-    """Idempotent: drops only the balance permission; payments keep working."""
+    """Cancels only the balance permission; the preauthorization and its payments keep working. Idempotent: a
+    permission that already ended (or never existed) answers 200 with ``dataConsent.status`` REJECTED."""
     pre = _preauth(ctx)
     book(ctx).linked_journeys[pre["id"]] = False
-    pre["updatedAt"] = iso(ctx.state.now())
+    if pre["dataConsent"]["status"] != "REJECTED":
+        now = iso(ctx.state.now())
+        pre["dataConsent"] = {"status": "REJECTED", "rejectionReason": "CANCELLED_BY_CLIENT", "updatedAt": now}
+        pre["updatedAt"] = now
     return pre
 
 

@@ -189,9 +189,42 @@ def test_unknown_ids_are_404_or_400(harness: Harness, method: str, ident: str) -
         "/payments/requests/{}",
         "/boletos/{}/cancel",
         "/investments/{}/transactions",
+        "/items/{}/scr",
+        "/smart-transfers/preauthorizations/{}/balance",
+        "/smart-transfers/preauthorizations/{}/data-consent",
     ):
         response = harness.run(harness.client.request(method, template.format(ident), headers=harness.headers, json={}))
         assert_pluggy_error(response)
+
+
+@pytest.fixture(scope="module")
+def open_finance_item(harness: Harness) -> str:
+    """A connected Open Finance item in the shared harness, whose SCR the query fuzzing reads."""
+    body = {"connectorId": 600, "parameters": {"cpf": "76109277673"}}
+    item = harness.run(harness.client.post("/items", json=body, headers=harness.headers)).json()
+    for _ in range(2000):
+        status = harness.run(harness.client.get(f"/items/{item['id']}", headers=harness.headers)).json()["status"]
+        if status == "UPDATED":
+            return str(item["id"])
+        harness.run(asyncio.sleep(0.005))
+    raise AssertionError("the Open Finance item never connected")
+
+
+BASE_DATES = st.one_of(
+    st.text(max_size=8),
+    st.integers(min_value=-1, max_value=10**7).map(str),
+    st.builds(lambda y, m: f"{y:04d}{m:02d}", st.integers(0, 9999), st.integers(0, 99)),
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.dictionaries(st.sampled_from(["from", "to"]), BASE_DATES, max_size=2))
+def test_scr_base_dates_never_give_500(harness: Harness, open_finance_item: str, query: dict[str, str]) -> None:
+    response = harness.run(harness.client.get(f"/items/{open_finance_item}/scr", params=query, headers=harness.headers))
+    assert response.status_code in (200, 400), response.text
+    assert_pluggy_error(response)
+    if response.status_code == 400:
+        assert response.json()["codeDescription"] == "SCR_INVALID_REQUEST"
 
 
 def test_404_bodies_match_the_spec(harness: Harness, spec: SpecValidator) -> None:

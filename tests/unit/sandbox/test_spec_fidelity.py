@@ -3,6 +3,11 @@
 Two documented deviations from the spec file, where the real API (pluggy-api.md §3, §6.6) differs from it:
 ``GET /categories`` and ``GET /categories/rules`` return the page envelope, so their items are validated against
 Category / PageResponseCategoryRules instead of the spec's bare array.
+
+Three operations the real API has are missing from the spec file (pluggy-api.md, header): ``GET /items/{id}/scr``,
+``GET /smart-transfers/preauthorizations/{id}/balance`` and ``DELETE .../data-consent``. The walk below cannot reach
+them; ``test_scr.py`` and ``test_preauthorization_balance.py`` validate their answers against the shapes of §14
+(``extra_schemas.py``; the DELETE against the spec's SmartTransferPreauthorization).
 """
 
 from __future__ import annotations
@@ -359,3 +364,17 @@ async def test_every_spec_operation_answers_2xx_with_a_valid_body(sandbox: Sandb
         except Exception as exc:  # collect every mismatch, not just the first
             problems.append(f"{method} {path}: {str(exc)[:400]}")
     assert not problems, "\n".join(problems)
+
+
+#: Served by the sandbox, absent from pluggy-openapi.json; validated by their own tests (see the module docstring).
+MISSING_FROM_SPEC = (
+    ("GET", "/items/{id}/scr"),
+    ("GET", "/smart-transfers/preauthorizations/{id}/balance"),
+    ("DELETE", "/smart-transfers/preauthorizations/{id}/data-consent"),
+)
+
+
+async def test_operations_missing_from_the_spec_are_still_missing(spec: SpecValidator) -> None:
+    """When a newer spec file adds them, they belong in the walk above (give them a recipe)."""
+    for method, path in MISSING_FROM_SPEC:
+        assert method.lower() not in spec.spec["paths"].get(path, {}), f"{method} {path} is in the spec now"
