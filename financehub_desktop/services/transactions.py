@@ -17,6 +17,11 @@ from .events import Change, EventBus, Topic
 from .read_models import CategoryView, TransactionDetail, TransactionFilter, TransactionRow
 
 
+def check_filter(flt: TransactionFilter) -> None:
+    """A typed error for a filter that cannot match anything sensible (min above max, start after end)."""
+    _query(flt)
+
+
 def _query(flt: TransactionFilter) -> TransactionQuery:
     if flt.amount_min is not None and flt.amount_max is not None and flt.amount_min > flt.amount_max:
         raise InvalidInputError("the minimum amount is larger than the maximum")

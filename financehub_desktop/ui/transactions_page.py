@@ -6,7 +6,18 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,14 +38,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from financehub_desktop.config.logs import get_logger
 from financehub_desktop.domain.errors import FinanceHubError
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.read_models import TransactionFilter, TransactionRow
-from financehub_desktop.services.transactions import TransactionsService
+from financehub_desktop.services.transactions import TransactionsService, check_filter
 
 from . import formatting
 from .paged_model import Column, PagedTableModel
 
+log = get_logger("ui")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 PENDING = QColor("#8a8f98")
 NEGATIVE = QColor("#c0392b")
@@ -51,6 +64,25 @@ class _Source:
 
     def count(self) -> int:
         return self.service.count(self.flt)
+
+
+class _CountSignals(QObject):
+    counted = Signal(int, int)  # generation, total (-1: the count failed; the list itself is unaffected)
+
+
+class CountJob(QRunnable):
+    def __init__(self, service: TransactionsService, flt: TransactionFilter, generation: int) -> None:
+        super().__init__()
+        self.service, self.flt, self.generation = service, flt, generation
+        self.signals = _CountSignals()
+
+    def run(self) -> None:
+        try:
+            total = self.service.count(self.flt)
+        except Exception:
+            log.exception("counting transactions failed")
+            total = -1
+        self.signals.counted.emit(self.generation, total)
 
 
 class TransactionsModel(PagedTableModel[TransactionRow]):
@@ -166,6 +198,8 @@ class TransactionsPage(QWidget):
         status.addStretch(1)
         status.addWidget(self.error_label)
         layout.addLayout(status)
+        self._count_generation = 0
+        self._count_jobs: set[QObject] = set()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -299,17 +333,31 @@ class TransactionsPage(QWidget):
     def apply_filters(self) -> None:
         try:
             flt = self.current_filter()
-            source = _Source(self.service, flt)
-            total = source.count()
+            check_filter(flt)
         except FinanceHubError as exc:
             self.error_label.setText(exc.message("en" if formatting.ui_locale() == "en" else "pt_BR"))
             return
         self.error_label.setText("")
-        self.model.reset_source(source)
+        self.model.reset_source(_Source(self.service, flt))
         if self.model.canFetchMore():
-            self.model.fetchMore()
-        self.count_label.setText(self.tr("%n transaction(s)", "", total))
+            self.model.fetchMore()  # the first page shows at once (keyset: as fast over 500k rows as over 500)
+        self._count_in_background(flt)
         self.detail.show_transaction(None)
+
+    def _count_in_background(self, flt: TransactionFilter) -> None:
+        """Counting every match of a broad filter over years of history takes a while: a worker thread does it
+        and the label follows; a newer filter makes an older count's answer irrelevant."""
+        self._count_generation += 1
+        job = CountJob(self.service, flt, self._count_generation)
+        job.signals.counted.connect(self._show_count)
+        self._count_jobs.add(job.signals)
+        job.signals.counted.connect(lambda *_: self._count_jobs.discard(job.signals))
+        self.count_label.setText(self.tr("Counting…"))
+        QThreadPool.globalInstance().start(job)
+
+    def _show_count(self, generation: int, total: int) -> None:
+        if generation == self._count_generation and total >= 0:
+            self.count_label.setText(self.tr("%n transaction(s)", "", total))
 
     def clear_filters(self) -> None:
         self.search.clear()

@@ -716,6 +716,10 @@ Inclua-os ao relatar o problema.</translation>
         <source>All categories</source>
         <translation>Todas as categorias</translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
     <message numerus="yes">
         <source>%n transaction(s)</source>
         <translation>

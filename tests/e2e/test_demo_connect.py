@@ -132,7 +132,9 @@ def test_connect_pluggy_bank_through_the_embedded_page(qtbot: QtBot, demo_window
     assert isinstance(transactions, TransactionsPage)
     assert transactions.model.rowCount() > 0
     assert services.transactions.count(TransactionFilter()) > 100
-    assert "transações" in transactions.count_label.text()
+    qtbot.waitUntil(
+        lambda: "transações" in transactions.count_label.text() and "…" not in transactions.count_label.text()
+    )
     save_screenshot(window, "e2e-transactions")
     window.show_page("dashboard")
     save_screenshot(window, "e2e-dashboard")

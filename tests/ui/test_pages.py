@@ -54,7 +54,7 @@ def test_transactions_page_lists_searches_and_marks_pending(qtbot: QtBot, store:
     page.show()
     model = page.model
     assert model.rowCount() == 10
-    assert page.count_label.text() == "10 transações"
+    qtbot.waitUntil(lambda: page.count_label.text() == "10 transações")  # counted in a worker thread
     first = model.row_at(0)
     assert first.is_pending
     assert model.data(model.index(0, 6)) == "Pendente"
