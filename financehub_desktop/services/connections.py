@@ -26,6 +26,7 @@ from financehub_desktop.sync.sources import PollingSource, RelaySource
 from .events import Change, EventBus, Topic
 from .mfa import MfaPrompt
 from .read_models import ConnectionView
+from .rules import RulesService
 
 log = get_logger("services")
 
@@ -42,8 +43,10 @@ class ConnectionsService:
         *,
         engine: SyncEngine | None = None,
         interval: timedelta = timedelta(hours=6),
+        rules: RulesService | None = None,
     ) -> None:
         self.store = store
+        self.rules = rules or RulesService(store, bus)
         self.client = client
         self.bus = bus
         self.last_reports: dict[str, SyncReport] = {}
@@ -150,6 +153,12 @@ class ConnectionsService:
 
     async def _finish(self, report: SyncReport) -> None:
         await self.refresh_categories()
+        try:  # the categorisation rules, over this connection's transactions (only changed rows are written)
+            changed = self.rules.apply_to_item(report.item_id)
+            if changed:
+                log.info("categorisation rules changed %d transactions after the sync", changed)
+        except FinanceHubError as error:  # e.g. the disk is full: the sync itself is done; rules run again next time
+            log.warning("categorisation rules not applied after the sync: %s", error)
         self.bus.publish(
             Change(Topic.SYNC_FINISHED, item_id=report.item_id, detail={"status": report.status, "error": report.error})
         )

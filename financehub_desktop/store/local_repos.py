@@ -6,6 +6,7 @@ refresh, which is how a re-sync never clobbers a user's category, note, tags or 
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -328,7 +329,7 @@ class CategorisationRules:
         *,
         account_ids: Sequence[str] | None = None,
         transaction_ids: Sequence[int] | None = None,
-    ) -> list[int]:
+    ) -> builtins.list[int]:
         """Re-evaluate the enabled rules over transactions (all, or those of some accounts / ids) and record the
         winner's category in ``transaction_edits.rule_category_id``. Only rows whose result changes are written, so
         applying twice writes nothing; the user's own category (``category_id``) is never touched. Returns the ids
@@ -346,9 +347,9 @@ class CategorisationRules:
             stmt = stmt.where(t.account_id.in_(list(account_ids)))
         if transaction_ids is not None:
             stmt = stmt.where(t.id.in_(list(transaction_ids)))
-        changed: list[int] = []
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
+        changed: builtins.list[int] = []
+        inserts: builtins.list[dict[str, Any]] = []
+        updates: builtins.list[dict[str, Any]] = []
         for r in conn.execute(stmt).all():
             if not rules and r.rule_category_id is None and r.rule_id is None:
                 continue
