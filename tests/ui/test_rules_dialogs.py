@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -30,6 +31,7 @@ def _row_of(page: TransactionsPage, description: str) -> int:
     return next(i for i in range(page.model.rowCount()) if page.model.row_at(i).description == description)
 
 
+@pytest.mark.usefixtures("pt_br")
 def test_create_a_rule_from_a_transaction_and_see_it_applied(qtbot: QtBot, store: Store, bus: EventBus) -> None:
     page, rules = _page(qtbot, store, bus)
     page.table.selectRow(_row_of(page, "UBER *TRIP"))
@@ -39,6 +41,7 @@ def test_create_a_rule_from_a_transaction_and_see_it_applied(qtbot: QtBot, store
     qtbot.addWidget(dialog)
     assert (dialog.field.currentData(), dialog.match_type.currentData()) == ("description", "contains")
     assert dialog.pattern.text() == "UBER *TRIP"
+    assert (dialog.windowTitle(), dialog.field.currentText()) == ("Criar uma regra de categorização", "Descrição")
     assert dialog.category.currentData() == "11000000"  # prefilled with its category
     dialog.pattern.setText("uber")
     dialog.category.setCurrentIndex(dialog.category.findData("08000000"))
@@ -52,7 +55,7 @@ def test_create_a_rule_from_a_transaction_and_see_it_applied(qtbot: QtBot, store
     assert page.model.data(page.model.index(trip, CATEGORY_COLUMN)) == "Alimentação"
     assert page.model.data(page.model.index(_row_of(page, "ESTORNO UBER"), CATEGORY_COLUMN)) == "Alimentação"
     page.table.selectRow(trip)
-    assert page.detail.fields["category"].text() == "Alimentação (rule: uber)"
+    assert page.detail.fields["category"].text() == "Alimentação (regra: uber)"
 
 
 def test_switching_to_payment_method_offers_the_closed_list(qtbot: QtBot, store: Store, bus: EventBus) -> None:
