@@ -133,3 +133,18 @@ def test_disabling_a_rule_gives_back_the_provider_category(store: Store) -> None
     assert _categories(store)[posto.pluggy_id] == posto.category_id
     with pytest.raises(InvalidInputError), store.write() as conn:
         store.repos.rules.update(conn, rule, field="colour")
+
+
+def test_a_pending_rows_edits_move_onto_a_posted_row_that_only_has_a_rule_result(store: Store) -> None:
+    seed(store, 8)
+    with store.write() as conn:
+        ids = store.repos.transactions.local_ids(conn, ["tx-00000001", "tx-00000002"])
+        pending, posted = ids["tx-00000001"], ids["tx-00000002"]
+        store.repos.edits.set(conn, pending, category_id="MANUAL", note="n")
+        store.repos.rules.add(conn, {"pattern": "supermercado", "category_id": "RULE"})  # matches tx 2 only
+        assert store.repos.rules.apply(conn) == [posted]
+        assert store.repos.edits.move(conn, pending, posted)
+        moved = store.repos.edits.get(conn, posted)
+        assert store.repos.edits.get(conn, pending) is None
+    assert moved is not None
+    assert (moved.category_id, moved.note, moved.rule_category_id) == ("MANUAL", "n", "RULE")
