@@ -4,13 +4,15 @@ CPF/CNPJ or the payment method, with optional account, type and amount filters a
 Precedence (one place, ``store.search.effective_category``): the user's manual category > the first matching enabled
 rule (lowest priority number, then oldest) > Pluggy's category. Rule results live in
 ``transaction_edits.rule_category_id`` (the app's column, beside the user's ``category_id``), so a re-sync never
-loses them and a rule never overwrites a manual edit. They are re-applied after every sync (to that connection's
-transactions), after any change to the rules, and on demand (``apply_all``); only changed rows are written.
+loses them and a rule never overwrites a manual edit. They are applied after every sync (to the transactions that
+sync wrote), to everything after any change to the rules, and on demand (``apply_all``); only changed rows are
+written.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, replace
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -96,6 +98,8 @@ class RulesService:
             values["name"] = values["pattern"].strip()
         with self.store.write() as conn:
             rule_id = self.store.repos.rules.add(conn, values)
+            if not apply_now:
+                self.store.repos.rules.mark_unapplied(conn)
         log.info("categorisation rule %d added (%s %s)", rule_id, draft.field, draft.match_type)
         changed = self.apply_all() if apply_now else 0
         self.bus.publish(Change(Topic.CATEGORIES, ids=(str(rule_id),), detail={"rules": True}))
@@ -136,11 +140,14 @@ class RulesService:
         """Re-apply every enabled rule to every transaction; returns how many transactions' rule result changed."""
         return self._apply()
 
-    def apply_to_item(self, item_id: str) -> int:
-        """After a sync: re-apply the rules to one connection's transactions (unchanged rows are not written)."""
+    def apply_to_item(self, item_id: str, *, since: datetime | None = None) -> int:
+        """After a sync: apply the rules to one connection's transactions, only those the sync wrote when ``since``
+        (the sync's start) is given (the rest cannot have changed: every rule change re-applies everything)."""
         with self.store.read() as conn:
+            if self.store.repos.rules.unapplied(conn):  # a rule saved without "apply now": apply everything once
+                return self.apply_all()
             account_ids = list(conn.execute(select(accounts.c.id).where(accounts.c.item_id == item_id)).scalars())
-        return self._apply(account_ids=account_ids) if account_ids else 0
+        return self._apply(account_ids=account_ids, since=since) if account_ids else 0
 
     # ------------------------------------------------------------------ "create a rule from this transaction"
     def draft_from_transaction(self, transaction_id: int, field: str | None = None) -> RuleDraft:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import builtins
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, literal, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from financehub_desktop.domain.errors import InvalidInputError
@@ -24,6 +24,7 @@ from .schema import accounts, transactions
 from .schema_local import (
     audit_log,
     categorisation_rules,
+    store_meta,
     sync_checkpoints,
     sync_runs,
     transaction_edits,
@@ -129,6 +130,7 @@ MATCH_TYPES: tuple[str, ...] = ("exact", "contains", "startsWith", "endsWith")
 PAYMENT_METHODS: tuple[str, ...] = ("PIX", "TED", "DOC", "TEV", "TEF", "BOLETO", "CARD")
 _OPERATION_METHODS = {"PIX": "PIX", "TED": "TED", "DOC": "DOC", "TEV": "TEV", "TEF": "TEF", "BOLETO": "BOLETO",
                       "CARTAO": "CARD", "CARTAO_CREDITO": "CARD", "CARTAO_DEBITO": "CARD"}  # fmt: skip
+UNAPPLIED_KEY = "rules_unapplied"  # in store_meta: rules changed and not yet applied to every transaction
 _NON_DIGITS = re.compile(r"\D+")
 
 
@@ -148,6 +150,15 @@ class RuleSubject:
     account_id: str | None = None
     transaction_type: str | None = None  # DEBIT | CREDIT
     amount: Decimal | None = None
+
+    def folded(self) -> RuleSubject:
+        """The texts case-folded once, so each rule compares without folding them again."""
+        return replace(
+            self,
+            description=self.description.casefold(),
+            merchant=self.merchant.casefold(),
+            payment_method=self.payment_method.casefold(),
+        )
 
 
 def payment_method_of(payment_method: str | None, operation_type: str | None, account_type: str | None) -> str:
@@ -175,17 +186,21 @@ class CategorisationRule:
     enabled: bool = True
 
     def _hit(self, subject: str) -> bool:
-        haystack, needle = subject.casefold(), self.pattern.casefold()
-        if not haystack:
+        """``subject`` is already case-folded (``RuleSubject.folded``)."""
+        if not subject:
             return False
-        return {
-            "exact": haystack == needle,
-            "contains": needle in haystack,
-            "startsWith": haystack.startswith(needle),
-            "endsWith": haystack.endswith(needle),
-        }[self.match_type]
+        needle = self.pattern.casefold()
+        kind = self.match_type
+        if kind == "contains":
+            return needle in subject
+        if kind == "exact":
+            return subject == needle
+        if kind == "startsWith":
+            return subject.startswith(needle)
+        return subject.endswith(needle)
 
     def applies_to(self, subject: RuleSubject) -> bool:
+        """Whether the rule matches; ``subject`` must be case-folded (``RuleSubject.folded()``)."""
         if self.field == "description":
             hit = self._hit(subject.description)
         elif self.field == "merchant":
@@ -193,7 +208,7 @@ class CategorisationRule:
         elif self.field == "document":
             hit = any(self._hit(d) for d in subject.documents)
         else:
-            hit = subject.payment_method.upper() == self.pattern.upper()
+            hit = subject.payment_method == self.pattern.casefold()
         if not hit or (self.account_id and self.account_id != subject.account_id):
             return False
         if self.transaction_type and self.transaction_type != subject.transaction_type:
@@ -219,11 +234,11 @@ class CategorisationRule:
                 description=description or "",
                 merchant=merchant or "",
                 documents=tuple(d for d in (digits(x) for x in documents) if d),
-                payment_method=(payment_method or "").upper(),
+                payment_method=payment_method or "",
                 account_id=account_id,
                 transaction_type=transaction_type,
                 amount=amount,
-            )
+            ).folded()
         )
 
 
@@ -313,6 +328,14 @@ class CategorisationRules:
             stmt = stmt.where(categorisation_rules.c.enabled.is_(True))
         return [self._rule(row) for row in conn.execute(stmt)]
 
+    def mark_unapplied(self, conn: Connection) -> None:
+        """Remember that the rules changed without being applied (the next sync applies them to everything)."""
+        stmt = sqlite_insert(store_meta).values(key=UNAPPLIED_KEY, value="1", updated_at=utc_now())
+        conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": "1", "updated_at": utc_now()}))
+
+    def unapplied(self, conn: Connection) -> bool:
+        return conn.execute(select(store_meta.c.value).where(store_meta.c.key == UNAPPLIED_KEY)).scalar() is not None
+
     def first_match(self, conn: Connection, subject: RuleSubject) -> CategorisationRule | None:
         return next((r for r in self.list(conn, enabled_only=True) if r.applies_to(subject)), None)
 
@@ -329,11 +352,14 @@ class CategorisationRules:
         *,
         account_ids: Sequence[str] | None = None,
         transaction_ids: Sequence[int] | None = None,
+        since: datetime | None = None,
     ) -> builtins.list[int]:
         """Re-evaluate the enabled rules over transactions (all, or those of some accounts / ids) and record the
         winner's category in ``transaction_edits.rule_category_id``. Only rows whose result changes are written, so
         applying twice writes nothing; the user's own category (``category_id``) is never touched. Returns the ids
-        of the transactions whose rule result changed."""
+        of the transactions whose rule result changed. ``since`` limits it to transactions written by a sync at or
+        after that moment (``last_seen_at``): after a sync only those can have a new result, since every change
+        to the rules re-applies them to everything."""
         rules = self.list(conn, enabled_only=True)
         t, e, a = transactions.c, transaction_edits.c, accounts.c
         stmt = select(
@@ -343,23 +369,26 @@ class CategorisationRules:
         ).select_from(
             transactions.join(accounts, a.id == t.account_id).outerjoin(transaction_edits, e.transaction_id == t.id)
         )  # fmt: skip
-        if account_ids is not None:
-            stmt = stmt.where(t.account_id.in_(list(account_ids)))
+        if account_ids is not None:  # with ``since``, "|| ''" keeps SQLite on the last_seen_at index
+            account = t.account_id.op("||")(literal("")) if since is not None else t.account_id
+            stmt = stmt.where(account.in_(list(account_ids)))
         if transaction_ids is not None:
             stmt = stmt.where(t.id.in_(list(transaction_ids)))
+        if since is not None:
+            stmt = stmt.where(t.last_seen_at >= since)
         changed: builtins.list[int] = []
         inserts: builtins.list[dict[str, Any]] = []
         updates: builtins.list[dict[str, Any]] = []
+        if not rules:  # nothing can match: only clear what earlier rules left (an indexed-free but narrow query)
+            stmt = stmt.where(or_(e.rule_category_id.is_not(None), e.rule_id.is_not(None)))
         for r in conn.execute(stmt).all():
-            if not rules and r.rule_category_id is None and r.rule_id is None:
-                continue
             subject = RuleSubject(
-                description=r.description or "",
-                merchant=r.merchant_name or r.merchant_business_name or "",
+                description=(r.description or "").casefold(),
+                merchant=(r.merchant_name or r.merchant_business_name or "").casefold(),
                 documents=tuple(
                     d for d in (digits(r.payer_document), digits(r.receiver_document), digits(r.merchant_cnpj)) if d
                 ),
-                payment_method=payment_method_of(r.payment_method, r.operation_type, r.account_type),
+                payment_method=payment_method_of(r.payment_method, r.operation_type, r.account_type).casefold(),
                 account_id=r.account_id,
                 transaction_type=r.type or ("DEBIT" if r.amount < 0 else "CREDIT"),
                 amount=r.amount,
@@ -373,6 +402,8 @@ class CategorisationRules:
                 inserts.append({"transaction_id": r.id, "rule_category_id": result[0], "rule_id": result[1]})
             else:
                 updates.append({"tid": r.id, "rule_category_id": result[0], "rule_id": result[1]})
+        if account_ids is None and transaction_ids is None and since is None:  # everything is up to date now
+            conn.execute(delete(store_meta).where(store_meta.c.key == UNAPPLIED_KEY))
         if inserts:
             now = utc_now()
             conn.execute(insert(transaction_edits), [{**row, "updated_at": now} for row in inserts])

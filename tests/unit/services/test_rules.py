@@ -13,7 +13,8 @@ from financehub_desktop.services.reports import ReportsService
 from financehub_desktop.services.rules import RulesService
 from financehub_desktop.services.transactions import TransactionsService
 from financehub_desktop.store import Store
-from tests.support.sample_store import CARD, CHECKING, HISTORY, tx
+from financehub_desktop.store.types import utc_now
+from tests.support.sample_store import CARD, CHECKING, HISTORY, ITEM, tx
 
 
 def _rows(service: TransactionsService) -> dict[str, TransactionRow]:
@@ -141,3 +142,21 @@ def test_bad_rules_are_typed_errors_and_nothing_changes(store: Store, bus: Event
         rules.update(12345, enabled=False)
     with pytest.raises(InvalidInputError):
         rules.draft_from_transaction(987654)
+
+
+def test_after_a_sync_only_what_it_wrote_is_looked_at_unless_a_rule_waits(store: Store, bus: EventBus) -> None:
+    rules, transactions = RulesService(store, bus), TransactionsService(store, bus)
+    rules.add(RuleDraft(pattern="uber", category_id="08000000"), apply_now=True)
+    started = utc_now()
+    with store.write() as conn:  # what a sync writes: one new ride
+        store.repos.transactions.upsert(conn, [tx("t11", CARD, "2026-02-25", "UBER *TRIP 2", "-18.00", "DEBIT",
+                                                  category_id="11000000")])  # fmt: skip
+    assert rules.apply_to_item(ITEM, since=started) == 1
+    assert _rows(transactions)["t11"].category_name == "Alimentação"
+    assert rules.apply_to_item(ITEM, since=started) == 0
+    # A rule saved without "apply now": the next sync applies it to everything, even rows the sync did not write.
+    rules.add(RuleDraft(pattern="magazine", category_id="06000000"))
+    assert _rows(transactions)["t4"].category_name == "Compras"
+    assert rules.apply_to_item(ITEM, since=utc_now()) == 1
+    assert _rows(transactions)["t4"].category_name == "Moradia"
+    assert rules.apply_to_item(ITEM, since=None) == 0

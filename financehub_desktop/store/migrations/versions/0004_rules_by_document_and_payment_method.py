@@ -1,5 +1,6 @@
 """Categorisation rules also match the counterpart's CPF/CNPJ and the payment method; rule results are kept apart
-from the user's own category in ``transaction_edits`` (``rule_category_id``, ``rule_id``).
+from the user's own category in ``transaction_edits`` (``rule_category_id``, ``rule_id``); an index on
+``transactions.last_seen_at`` finds what a sync wrote.
 
 SQLite cannot change a CHECK constraint in place, so ``categorisation_rules`` is rebuilt (same columns, same rows);
 nothing references it, so the rebuild needs no foreign-key juggling.
@@ -56,6 +57,8 @@ FROM categorisation_rules
     op.execute("ALTER TABLE categorisation_rules_new RENAME TO categorisation_rules")
     op.execute("ALTER TABLE transaction_edits ADD COLUMN rule_category_id VARCHAR(16)")
     op.execute("ALTER TABLE transaction_edits ADD COLUMN rule_id INTEGER")
+    # After a sync the rules look only at the transactions it wrote (``last_seen_at`` >= the sync's start).
+    op.execute("CREATE INDEX ix_transactions_last_seen_at ON transactions (last_seen_at)")
 
 
 def downgrade() -> None:
