@@ -156,8 +156,18 @@ class RuleDialog(QDialog):
         )
 
     def save(self) -> None:
+        draft = self.draft()
+        if draft.field == "document" and not any(ch.isdigit() for ch in draft.pattern):
+            self.error.setText(self.tr("Enter the CPF or CNPJ to match (digits; dots and dashes are ignored)."))
+            return
+        if not draft.pattern.strip():
+            self.error.setText(self.tr("Enter the text to match."))
+            return
+        if not draft.category_id:
+            self.error.setText(self.tr("Choose a category."))
+            return
         try:
-            self.created, self.changed = self.rules.add(self.draft(), apply_now=self.apply_now.isChecked())
+            self.created, self.changed = self.rules.add(draft, apply_now=self.apply_now.isChecked())
         except FinanceHubError as error:
             self.error.setText(_error_text(error, self.rules.language))
             return

@@ -510,6 +510,18 @@ Inclua-os ao relatar o problema.</translation>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
+    <message>
+        <source>Enter the CPF or CNPJ to match (digits; dots and dashes are ignored).</source>
+        <translation>Informe o CPF ou CNPJ (números; pontos e traços são ignorados).</translation>
+    </message>
+    <message>
+        <source>Enter the text to match.</source>
+        <translation>Informe o texto a comparar.</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Escolha uma categoria.</translation>
+    </message>
 </context>
 <context>
     <name>Rules</name>

@@ -71,8 +71,16 @@ def test_switching_to_payment_method_offers_the_closed_list(qtbot: QtBot, store:
     dialog.field.setCurrentIndex(dialog.field.findData("document"))
     dialog.pattern.setText("")  # no document on this one: saving says why and keeps the dialog open
     dialog.save()
-    assert dialog.error.text()
+    assert "CPF" in dialog.error.text()
     assert dialog.result() != QDialog.DialogCode.Accepted
+    dialog.pattern.setText("12.345.678/0001-90")
+    dialog.category.setCurrentIndex(dialog.category.findData("99999999"))  # not offered: -1, no category
+    dialog.save()
+    assert dialog.error.text() == "Choose a category."
+    dialog.category.setCurrentIndex(dialog.category.findData("09000000"))
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.created is not None and dialog.created.pattern == "12345678000190"
 
 
 def test_rules_list_shows_toggles_and_deletes(qtbot: QtBot, store: Store, bus: EventBus) -> None:

@@ -196,6 +196,7 @@ def test_0004_keeps_rules_and_edits_and_accepts_document_rules(paths: ProfilePat
             " VALUES ('Ana', 'document', 'exact', '12345678901', '01000000', 'c', 'u')"
         )
         assert conn.exec_driver_sql("SELECT max(id) FROM categorisation_rules").scalar() == 2
+    assert "ix_transactions_last_seen_at" in {name for name, _ in _schema(engine)}
     engine.dispose()
 
 
