@@ -181,7 +181,7 @@ class TransactionsService:
         return self.row(transaction_id)
 
     def recategorise(self, transaction_id: int, category_id: str | None) -> TransactionRow:
-        """``None`` goes back to Pluggy's category."""
+        """``None`` goes back to the automatic category: the first matching rule's, else Pluggy's."""
         if category_id is not None and category_id not in self.category_names():
             raise InvalidInputError(f"unknown category {category_id}")
         return self._edit(transaction_id, category_id=category_id)

@@ -100,7 +100,7 @@ class CategoryDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
         combo = QComboBox(parent)
-        combo.addItem(QCoreApplication.translate("CategoryDelegate", "(bank's category)"), "")
+        combo.addItem(QCoreApplication.translate("CategoryDelegate", "(automatic: a rule's or the bank's)"), "")
         for category in self.service.categories():
             combo.addItem(category.name, category.category_id)
         return combo

@@ -94,8 +94,8 @@
 <context>
     <name>CategoryDelegate</name>
     <message>
-        <source>(bank&apos;s category)</source>
-        <translation>(categoria do banco)</translation>
+        <source>(automatic: a rule&apos;s or the bank&apos;s)</source>
+        <translation>(automática: da regra ou do banco)</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,7 @@ def test_create_a_rule_from_a_transaction_and_see_it_applied(qtbot: QtBot, store
     assert page.model.data(page.model.index(_row_of(page, "ESTORNO UBER"), CATEGORY_COLUMN)) == "Alimentação"
     page.table.selectRow(trip)
     assert page.detail.fields["category"].text() == "Alimentação (regra: uber)"
+    save_screenshot(page, "page-transactions-rule")
 
 
 def test_switching_to_payment_method_offers_the_closed_list(qtbot: QtBot, store: Store, bus: EventBus) -> None:
