@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from financehub_desktop.domain.errors import InvalidInputError
 from financehub_desktop.store import Store, TransactionQuery, search_transactions
-from financehub_desktop.store.local_repos import digits, payment_method_of
+from financehub_desktop.store.local_repos import CategorisationRule, digits, payment_method_of
 from financehub_desktop.store.schema_local import categorisation_rules
 
 from .conftest import ACCOUNT_ID, seed, total_changes, transaction
@@ -148,3 +150,13 @@ def test_a_pending_rows_edits_move_onto_a_posted_row_that_only_has_a_rule_result
         assert store.repos.edits.get(conn, pending) is None
     assert moved is not None
     assert (moved.category_id, moved.note, moved.rule_category_id) == ("MANUAL", "n", "RULE")
+
+
+@given(number=st.from_regex(r"\d{11}|\d{14}", fullmatch=True), separators=st.lists(st.sampled_from(".-/ "), max_size=4))
+def test_a_document_rule_ignores_how_the_number_is_written(number: str, separators: list[str]) -> None:
+    written = "".join(ch + (separators[i % len(separators)] if separators and i % 3 == 2 else "")
+                      for i, ch in enumerate(number))  # fmt: skip
+    assert digits(written) == number
+    rule = CategorisationRule(1, "r", "document", "exact", number, "C")
+    assert rule.matches(description="", merchant=None, documents=[written])
+    assert not rule.matches(description=number, merchant=number, documents=[])
