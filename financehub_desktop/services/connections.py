@@ -27,6 +27,7 @@ from financehub_desktop.sync.sources import PollingSource, RelaySource
 from .events import Change, EventBus, Topic
 from .mfa import MfaPrompt
 from .read_models import ConnectionView
+from .rules import RulesService
 
 log = get_logger("services")
 
@@ -43,8 +44,11 @@ class ConnectionsService:
         *,
         engine: SyncEngine | None = None,
         interval: timedelta = timedelta(hours=6),
+        rules: RulesService | None = None,
     ) -> None:
         self.store = store
+        self.rules = rules or RulesService(store, bus)
+        self._rules_pending: set[str] = set()  # items whose post-sync rule application failed
         self.client = client
         self.bus = bus
         self.last_reports: dict[str, SyncReport] = {}
@@ -150,6 +154,16 @@ class ConnectionsService:
 
     async def _finish(self, report: SyncReport) -> None:
         await self.refresh_categories()
+        # The categorisation rules, over what this sync wrote (after a failed attempt, over the whole connection).
+        since = None if report.item_id in self._rules_pending else report.started_at
+        try:
+            changed = self.rules.apply_to_item(report.item_id, since=since)
+            self._rules_pending.discard(report.item_id)
+            if changed:
+                log.info("categorisation rules changed %d transactions after the sync", changed)
+        except FinanceHubError as error:  # e.g. the disk is full: the sync itself is done; rules run again next time
+            self._rules_pending.add(report.item_id)
+            log.warning("categorisation rules not applied after the sync: %s", error)
         self.bus.publish(
             Change(Topic.SYNC_FINISHED, item_id=report.item_id, detail={"status": report.status, "error": report.error})
         )

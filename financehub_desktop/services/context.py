@@ -23,6 +23,7 @@ from .connections import ConnectionsService
 from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
 from .events import Change, EventBus, Topic
 from .reports import ReportsService
+from .rules import RulesService
 from .transactions import TransactionsService
 
 log = get_logger("services")
@@ -46,6 +47,7 @@ class AppServices:
     accounts: AccountsService
     transactions: TransactionsService
     reports: ReportsService
+    rules: RulesService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -75,6 +77,7 @@ class AppServices:
             accounts=AccountsService(store),
             transactions=TransactionsService(store, bus, settings.language),
             reports=ReportsService(store),
+            rules=RulesService(store, bus, settings.language),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())
@@ -90,7 +93,11 @@ class AppServices:
             self.settings.pluggy_api_url, credentials.client_id, credentials.client_secret, transport=self.transport
         )
         self.connections = ConnectionsService(
-            self.store, self.client, self.bus, interval=timedelta(hours=self.settings.sync_interval_hours)
+            self.store,
+            self.client,
+            self.bus,
+            interval=timedelta(hours=self.settings.sync_interval_hours),
+            rules=self.rules,
         )
         self.bus.publish(Change(Topic.CREDENTIALS))
 

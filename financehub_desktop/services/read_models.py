@@ -113,6 +113,7 @@ class TransactionDetail:
     note: str = ""
     tags: tuple[str, ...] = ()
     provider_category: str = ""
+    rule_name: str = ""  # the categorisation rule that gave the category (when no manual category overrides it)
     first_seen_at: datetime | None = None
     last_seen_at: datetime | None = None
 
@@ -155,3 +156,39 @@ class SyncStatus:
     last_error: FinanceHubError | None = None
     last_finished_at: datetime | None = None
     counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleView:
+    """One categorisation rule as the rules list shows it."""
+
+    rule_id: int
+    name: str
+    field: str  # description | merchant | document | payment_method
+    match_type: str  # exact | contains | startsWith | endsWith
+    pattern: str
+    category_id: str
+    category_name: str
+    account_id: str | None = None
+    transaction_type: str | None = None
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+    priority: int = 100
+    enabled: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDraft:
+    """A rule before it is saved (the "create a rule" dialog fills one, prefilled from a transaction)."""
+
+    field: str = "description"
+    match_type: str = "contains"
+    pattern: str = ""
+    category_id: str = ""
+    name: str = ""
+    account_id: str | None = None
+    transaction_type: str | None = None
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+    priority: int = 100
+    enabled: bool = True

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from financehub_desktop.store import Store
 from financehub_desktop.store.schema import accounts, transactions
 from financehub_desktop.store.schema_local import transaction_edits
+from financehub_desktop.store.search import effective_category
 
 from .read_models import MonthCashFlow
 
@@ -52,7 +53,7 @@ class ReportsService:
 
     def _movements(self, since: date | None = None) -> list[_Movement]:
         t, a, e = transactions.c, accounts.c, transaction_edits.c
-        category = func.coalesce(e.category_id, t.category_id)
+        category = effective_category(t.category_id, e)
         stmt = (
             select(t.date, t.amount, t.type, t.operation_type, category.label("category_id"), a.type.label("acc_type"))
             .select_from(

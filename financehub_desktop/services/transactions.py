@@ -147,6 +147,11 @@ class TransactionsService:
         with self.store.read() as conn:
             t = conn.execute(select(transactions).where(transactions.c.id == transaction_id)).one()
             edit = self.store.repos.edits.get(conn, transaction_id)
+            rule = (
+                self.store.repos.rules.get(conn, edit.rule_id)
+                if edit is not None and edit.rule_id is not None and edit.category_id is None
+                else None
+            )
 
         def party(name: str | None, document: str | None) -> str:
             return " · ".join(p for p in (name, document) if p)
@@ -165,6 +170,7 @@ class TransactionsService:
             note=edit.note or "" if edit else "",
             tags=edit.tags if edit else (),
             provider_category=self.category_names().get(t.category_id or "", t.category or ""),
+            rule_name=rule.name if rule is not None else "",
             first_seen_at=t.first_seen_at,
             last_seen_at=t.last_seen_at,
         )
@@ -180,7 +186,7 @@ class TransactionsService:
         return self.row(transaction_id)
 
     def recategorise(self, transaction_id: int, category_id: str | None) -> TransactionRow:
-        """``None`` goes back to Pluggy's category."""
+        """``None`` goes back to the automatic category: the first matching rule's, else Pluggy's."""
         if category_id is not None and category_id not in self.category_names():
             raise InvalidInputError(f"unknown category {category_id}")
         return self._edit(transaction_id, category_id=category_id)

@@ -198,6 +198,7 @@ transactions = Table(
     *_bookkeeping(),
     Index("ix_transactions_account_date", "account_id", "date", "id"),
     Index("ix_transactions_date", "date", "id"),
+    Index("ix_transactions_last_seen_at", "last_seen_at"),  # what a sync wrote (0004: rules applied after a sync)
 )
 
 categories = Table(

@@ -1,7 +1,7 @@
 """The local side of the schema: what the app and the user own, never overwritten by a provider refresh.
 
 - the user's edits to transactions (category override, note, tags, ignored), keyed by the local transaction id;
-- categorisation rules;
+- categorisation rules (and, on the edits row, the category the first matching rule gave);
 - webhook events, deduplicated by ``event_id`` in the same transaction as their effect;
 - the sync journal: runs and checkpoints (cursors), so a killed sync resumes;
 - the audit log of sensitive operations (never a secret in it).
@@ -29,6 +29,11 @@ transaction_edits = Table(
     Column("tags", JsonText),  # a JSON list of strings
     Column("ignored", Boolean, nullable=False, server_default="0"),
     Column("updated_at", UtcDateTime, nullable=False),
+    # Kept by the app, not the user: the category of the categorisation rule that matched (0004). The user's
+    # ``category_id`` wins over it, and it wins over the provider's category. No foreign key: deleting a rule
+    # re-applies the rules, which clears or replaces what it had set.
+    Column("rule_category_id", String(16)),
+    Column("rule_id", Integer),
 )
 
 categorisation_rules = Table(
@@ -36,7 +41,7 @@ categorisation_rules = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("name", Text, nullable=False),
-    Column("field", String(16), nullable=False),  # description | merchant
+    Column("field", String(16), nullable=False),  # description | merchant | document | payment_method
     Column("match_type", String(16), nullable=False),  # exact | contains | startsWith | endsWith
     Column("pattern", Text, nullable=False),
     Column("category_id", String(16), nullable=False),
@@ -48,7 +53,7 @@ categorisation_rules = Table(
     Column("enabled", Boolean, nullable=False, server_default="1"),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
-    CheckConstraint("field IN ('description', 'merchant')", name="field"),
+    CheckConstraint("field IN ('description', 'merchant', 'document', 'payment_method')", name="field"),
     CheckConstraint("match_type IN ('exact', 'contains', 'startsWith', 'endsWith')", name="match_type"),
 )
 

@@ -35,7 +35,7 @@ class TransactionQuery:
 
     text: str = ""
     account_ids: Sequence[str] = ()
-    category_ids: Sequence[str] = ()  # the effective category: the user's override, else the provider's
+    category_ids: Sequence[str] = ()  # the effective category: the user's override, else a rule's, else the provider's
     date_from: date | None = None
     date_to: date | None = None
     amount_min: Decimal | None = None
@@ -89,7 +89,13 @@ def fts_expression(query_text: str) -> str | None:
 
 
 def _effective_category() -> ColumnElement[Any]:
-    return func.coalesce(transaction_edits.c.category_id, transactions.c.category_id)
+    """The user's category, else the first matching categorisation rule's, else Pluggy's."""
+    return effective_category(transactions.c.category_id, transaction_edits.c)
+
+
+def effective_category(provider_category: ColumnElement[Any], edits: Any) -> ColumnElement[Any]:
+    """The precedence, in one place for search and reports: manual edit > rule > provider."""
+    return func.coalesce(edits.category_id, edits.rule_category_id, provider_category)
 
 
 def _is_common(conn: Connection, match: str) -> bool:

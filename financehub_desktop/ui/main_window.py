@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         elif spec.key == "accounts":
             page = AccountsPage(services.accounts)
         elif spec.key == "transactions":
-            page = TransactionsPage(services.transactions)
+            page = TransactionsPage(services.transactions, rules=services.rules)
         elif spec.key == "connections":
             page = ConnectionsPage(
                 services.connections,

@@ -42,10 +42,12 @@ from financehub_desktop.config.logs import get_logger
 from financehub_desktop.domain.errors import FinanceHubError
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.read_models import TransactionFilter, TransactionRow
+from financehub_desktop.services.rules import RulesService
 from financehub_desktop.services.transactions import TransactionsService, check_filter
 
 from . import formatting
 from .paged_model import Column, PagedTableModel
+from .rules_dialogs import RuleDialog, RulesDialog
 
 log = get_logger("ui")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -130,7 +132,7 @@ class CategoryDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
         combo = QComboBox(parent)
-        combo.addItem(QCoreApplication.translate("CategoryDelegate", "(bank's category)"), "")
+        combo.addItem(QCoreApplication.translate("CategoryDelegate", "(automatic: a rule's or the bank's)"), "")
         for category in self.service.categories():
             combo.addItem(category.name, category.category_id)
         return combo
@@ -148,9 +150,12 @@ class CategoryDelegate(QStyledItemDelegate):
 class TransactionsPage(QWidget):
     REFRESH_ON = (Topic.TRANSACTIONS, Topic.ACCOUNTS, Topic.CATEGORIES, Topic.SYNC_FINISHED)
 
-    def __init__(self, service: TransactionsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: TransactionsService, parent: QWidget | None = None, rules: RulesService | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        self.rules = rules
         self.filters = QHBoxLayout()
         self.filter_row = QHBoxLayout()
         self._build_filters()
@@ -289,6 +294,10 @@ class TransactionsPage(QWidget):
                        self.amount_min, self.amount_max, self.show_removed, clear):  # fmt: skip
             self.filter_row.addWidget(widget)
         self.filter_row.addStretch(1)
+        self.rules_button = QPushButton(self.tr("Rules…"))
+        self.rules_button.setToolTip(self.tr("Categorisation rules: always put matching transactions in a category"))
+        self.rules_button.clicked.connect(self.open_rules)
+        self.filter_row.addWidget(self.rules_button)
 
     def reload_choices(self) -> None:
         for combo, everything, items in (
@@ -378,6 +387,20 @@ class TransactionsPage(QWidget):
         if change.topic in (Topic.ACCOUNTS, Topic.CATEGORIES, Topic.SYNC_FINISHED):
             self.reload_choices()
             self.apply_filters()
+        elif change.topic is Topic.TRANSACTIONS and change.detail.get("rules"):  # rules re-categorised rows
+            self.apply_filters()
+
+    def open_rules(self) -> None:
+        if self.rules is not None:
+            RulesDialog(self.rules, self.service, self).exec()
+
+    def create_rule(self, transaction_id: int) -> RuleDialog | None:
+        """The detail panel's "Create a rule…": the dialog prefilled from the transaction (modal)."""
+        if self.rules is None:
+            return None
+        dialog = RuleDialog(self.rules, self.service, transaction_id, self)
+        dialog.open()
+        return dialog
 
     def _show_detail(self, row: int) -> None:
         if 0 <= row < self.model.loaded_rows():
@@ -424,6 +447,11 @@ class TransactionDetailPanel(QWidget):
         self.ignored = QCheckBox(self.tr("Leave out of reports"))
         self.ignored.toggled.connect(self._save_ignored)
         form.addRow("", self.ignored)
+        self.rule_button = QPushButton(self.tr("Create a rule…"))
+        self.rule_button.setToolTip(self.tr("Always give transactions like this one a category"))
+        self.rule_button.clicked.connect(self._create_rule)
+        self.rule_button.setVisible(page.rules is not None)
+        form.addRow("", self.rule_button)
         self.setMinimumWidth(280)
         self.show_transaction(None)
 
@@ -444,7 +472,8 @@ class TransactionDetailPanel(QWidget):
             "date": formatting.day(d.row.day),
             "status": self.tr("Pending") if d.row.is_pending else self.tr("Posted"),
             "account": d.row.account_name,
-            "category": d.row.category_name,
+            "category": d.row.category_name
+            + (" " + self.tr("(rule: {name})").format(name=d.rule_name) if d.rule_name else ""),
             "bank_category": d.provider_category,
             "type": kinds.get(d.transaction_type, d.transaction_type),
             "method": " · ".join(p for p in (d.payment_method, d.operation_type) if p),
@@ -461,6 +490,10 @@ class TransactionDetailPanel(QWidget):
         self.ignored.blockSignals(True)
         self.ignored.setChecked(d.row.ignored)
         self.ignored.blockSignals(False)
+
+    def _create_rule(self) -> None:
+        if self.transaction_id is not None:
+            self.page.create_rule(self.transaction_id)
 
     def _save_note(self) -> None:
         if self.transaction_id is not None:

@@ -94,8 +94,8 @@
 <context>
     <name>CategoryDelegate</name>
     <message>
-        <source>(bank&apos;s category)</source>
-        <translation>(categoria do banco)</translation>
+        <source>(automatic: a rule&apos;s or the bank&apos;s)</source>
+        <translation>(automática: da regra ou do banco)</translation>
     </message>
 </context>
 <context>
@@ -477,6 +477,142 @@ Inclua-os ao relatar o problema.</translation>
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Create a categorisation rule</source>
+        <translation>Criar uma regra de categorização</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Cartão</translation>
+    </message>
+    <message>
+        <source>Apply to existing transactions now</source>
+        <translation>Aplicar às transações existentes agora</translation>
+    </message>
+    <message>
+        <source>Your own category choices always win over rules; rules win over the bank&apos;s category.</source>
+        <translation>As categorias que você escolhe sempre vencem as regras; as regras vencem a categoria do banco.</translation>
+    </message>
+    <message>
+        <source>Match on</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Como</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Enter the CPF or CNPJ to match (digits; dots and dashes are ignored).</source>
+        <translation>Informe o CPF ou CNPJ (números; pontos e traços são ignorados).</translation>
+    </message>
+    <message>
+        <source>Enter the text to match.</source>
+        <translation>Informe o texto a comparar.</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Escolha uma categoria.</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Estabelecimento</translation>
+    </message>
+    <message>
+        <source>CPF/CNPJ of the other party</source>
+        <translation>CPF/CNPJ da outra parte</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Forma de pagamento</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contém</translation>
+    </message>
+    <message>
+        <source>is exactly</source>
+        <translation>é exatamente</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>começa com</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>termina com</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Categorisation rules</source>
+        <translation>Regras de categorização</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ativa</translation>
+    </message>
+    <message>
+        <source>Match on</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regra</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridade</translation>
+    </message>
+    <message>
+        <source>New rule…</source>
+        <translation>Nova regra…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Apply rules now</source>
+        <translation>Aplicar regras agora</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>No rules yet. Create one here or from a transaction&apos;s details.</source>
+        <translation>Nenhuma regra ainda. Crie uma aqui ou nos detalhes de uma transação.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s) re-categorised.</source>
+        <translation>
+            <numerusform>%n transação recategorizada.</numerusform>
+            <numerusform>%n transações recategorizadas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -626,6 +762,14 @@ Inclua-os ao relatar o problema.</translation>
         <translation>Deixar fora dos relatórios</translation>
     </message>
     <message>
+        <source>Create a rule…</source>
+        <translation>Criar uma regra…</translation>
+    </message>
+    <message>
+        <source>Always give transactions like this one a category</source>
+        <translation>Sempre dar uma categoria a transações como esta</translation>
+    </message>
+    <message>
         <source>Debit</source>
         <translation>Débito</translation>
     </message>
@@ -640,6 +784,10 @@ Inclua-os ao relatar o problema.</translation>
     <message>
         <source>Posted</source>
         <translation>Lançada</translation>
+    </message>
+    <message>
+        <source>(rule: {name})</source>
+        <translation>(regra: {name})</translation>
     </message>
 </context>
 <context>
@@ -707,6 +855,14 @@ Inclua-os ao relatar o problema.</translation>
     <message>
         <source>Clear</source>
         <translation>Limpar</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>Regras…</translation>
+    </message>
+    <message>
+        <source>Categorisation rules: always put matching transactions in a category</source>
+        <translation>Regras de categorização: sempre colocar as transações correspondentes em uma categoria</translation>
     </message>
     <message>
         <source>All accounts</source>

@@ -14,6 +14,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, insert
+from sqlalchemy.exc import IntegrityError
 
 from financehub_desktop.config.paths import ProfilePaths
 from financehub_desktop.domain.errors import DatabaseTooNewError
@@ -21,6 +22,7 @@ from financehub_desktop.store import TransactionQuery, migrate, open_store, sear
 from financehub_desktop.store.engine import connect, make_engine
 from financehub_desktop.store.keys import new_data_key
 from financehub_desktop.store.schema import accounts, items, metadata, transactions
+from financehub_desktop.store.search import fts_expression
 from financehub_desktop.store.types import utc_now
 
 from .conftest import ACCOUNT_ID, ITEM_ID, T0, file_state
@@ -51,8 +53,8 @@ def _bookkeeping() -> dict[str, object]:
 
 
 def test_revisions_form_one_line_and_head_is_latest() -> None:
-    assert migrate.head_revision() == "0003"
-    assert migrate.known_revisions() == {"0001", "0002", "0003"}
+    assert migrate.head_revision() == "0004"
+    assert migrate.known_revisions() == {"0001", "0002", "0003", "0004"}
 
 
 def test_0001_creates_every_table_of_the_schema(paths: ProfilePaths) -> None:
@@ -112,6 +114,14 @@ def test_0002_indexes_transactions_already_in_the_store(paths: ProfilePaths) -> 
             )
         )
     assert migrate.upgrade(engine, "0002") == ("0001", "0002")
+    with engine.connect() as conn:  # the full-text index at 0002 (today's search also reads later columns)
+        found = conn.exec_driver_sql(
+            "SELECT t.pluggy_id FROM transactions t WHERE t.id IN "
+            "(SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)",
+            (fts_expression("cafe"),),
+        ).scalars()
+        assert list(found) == ["t1"]
+    migrate.upgrade(engine)
     with engine.connect() as conn:
         page = search_transactions(conn, TransactionQuery(text="cafe"))
     assert [r.pluggy_id for r in page.rows] == ["t1"]
@@ -128,10 +138,65 @@ def test_0003_adds_store_meta_and_keeps_the_data(paths: ProfilePaths) -> None:
             )
         )
     assert "store_meta" not in {name for name, _ in _schema(engine)}
-    assert migrate.upgrade(engine) == ("0002", "0003")
+    assert migrate.upgrade(engine, "0003") == ("0002", "0003")
     with engine.begin() as conn:
         assert conn.exec_driver_sql("SELECT id FROM items").scalars().all() == [ITEM_ID]
         conn.exec_driver_sql("INSERT INTO store_meta (key, value, updated_at) VALUES ('k', 'v', 'now')")
+    engine.dispose()
+
+
+def test_0004_keeps_rules_and_edits_and_accepts_document_rules(paths: ProfilePaths) -> None:
+    _, engine = _empty_database(paths.database)
+    migrate.upgrade(engine, "0003")
+    now = utc_now()
+    with engine.begin() as conn:
+        conn.execute(
+            insert(items).values(
+                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
+            )
+        )
+        conn.execute(
+            insert(accounts).values(
+                id=ACCOUNT_ID, item_id=ITEM_ID, type="BANK", subtype="CHECKING_ACCOUNT", name="Conta",
+                balance=Decimal(0), currency_code="BRL", **_bookkeeping(),
+            )
+        )  # fmt: skip
+        conn.execute(
+            insert(transactions).values(
+                pluggy_id="t1", account_id=ACCOUNT_ID, date=T0, description="Padaria", amount=Decimal("-9.90"),
+                currency_code="BRL", status="POSTED", **_bookkeeping(),
+            )
+        )  # fmt: skip
+        conn.exec_driver_sql(
+            "INSERT INTO transaction_edits (transaction_id, category_id, note, ignored, updated_at) "
+            "SELECT id, '01010000', 'pão', 0, ? FROM transactions",
+            (now.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO categorisation_rules (name, field, match_type, pattern, category_id, amount_min, priority,"
+            " enabled, created_at, updated_at) VALUES ('Uber', 'merchant', 'contains', 'uber', '05070000', '-50.00',"
+            " 7, 0, 'c', 'u')"
+        )
+        with pytest.raises(IntegrityError), conn.begin_nested():  # 0003 refuses a CPF/CNPJ rule
+            conn.exec_driver_sql(
+                "INSERT INTO categorisation_rules (name, field, match_type, pattern, category_id, created_at,"
+                " updated_at) VALUES ('x', 'document', 'exact', '123', '1', 'c', 'u')"
+            )
+    assert migrate.upgrade(engine) == ("0003", "0004")
+    with engine.begin() as conn:
+        rules = conn.exec_driver_sql(
+            "SELECT id, name, field, match_type, pattern, category_id, amount_min, priority, enabled FROM"
+            " categorisation_rules"
+        ).all()
+        assert [tuple(r) for r in rules] == [(1, "Uber", "merchant", "contains", "uber", "05070000", "-50.00", 7, 0)]
+        edits = conn.exec_driver_sql("SELECT category_id, note, rule_category_id, rule_id FROM transaction_edits").all()
+        assert [tuple(r) for r in edits] == [("01010000", "pão", None, None)]
+        conn.exec_driver_sql(
+            "INSERT INTO categorisation_rules (name, field, match_type, pattern, category_id, created_at, updated_at)"
+            " VALUES ('Ana', 'document', 'exact', '12345678901', '01000000', 'c', 'u')"
+        )
+        assert conn.exec_driver_sql("SELECT max(id) FROM categorisation_rules").scalar() == 2
+    assert "ix_transactions_last_seen_at" in {name for name, _ in _schema(engine)}
     engine.dispose()
 
 
