@@ -3,7 +3,7 @@ locale used for numbers and dates (``R$ 1.234,56``, ``dd/mm/yyyy``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from financehub_desktop.config.logs import get_logger
 
@@ -25,6 +25,13 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     )
     if language == "en":
         return False
+    # Qt's own strings first (Save, Cancel, Yes, No in standard dialogs), then ours.
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+        _installed.append(qt_translator)
+    else:
+        log.warning("Qt's own %s translation is missing; standard buttons stay in English", language)
     translator = QTranslator(app)
     path = resource("translations", f"financehub_{language}.qm")
     if not translator.load(str(path)):

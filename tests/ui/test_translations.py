@@ -44,3 +44,17 @@ def test_compiled_translation_is_current(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.qm"
     subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run scripts/translations.sh"
+
+
+def test_standard_buttons_are_translated_too(qapp: object) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from financehub_desktop.ui.i18n import install_translator
+
+    assert install_translator(qapp, "pt_BR")  # type: ignore[arg-type]
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert texts == {"Salvar", "Cancelar"}
+    finally:
+        install_translator(qapp, "en")  # type: ignore[arg-type]
