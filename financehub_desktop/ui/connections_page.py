@@ -249,6 +249,9 @@ class ConnectionsPage(QWidget):
         )
         dialog = ConnectDialog(self.connect_url, options, self)
         dialog.succeeded.connect(lambda new_id: async_tasks.start(self._connected(new_id), on_error=self._report))
+        dialog.failed.connect(
+            lambda message, failed_id: async_tasks.start(self._connect_failed(failed_id), on_error=self._report)
+        )
         dialog.finished.connect(dialog.deleteLater)
         self.connect_dialog = dialog
         dialog.open()
@@ -258,6 +261,16 @@ class ConnectionsPage(QWidget):
         await self.service.add_from_connect(item_id)
         self.refresh()
         await self._sync(item_id)
+
+    async def _connect_failed(self, item_id: str) -> None:
+        """The page reported an error: keep the item (so it can be reconnected) and show its typed error with
+        help — the page's own message is only one line of text."""
+        if not item_id or self.service is None:
+            return
+        view = await self.service.add_from_connect(item_id)
+        self.refresh()
+        if view.error is not None:
+            self._report(view.error)
 
     def delete_selected(self) -> None:
         view = self._selected_view()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from financehub_desktop.config.paths import profile_paths
 from financehub_desktop.config.settings import Settings
+from financehub_desktop.domain import bank_errors
 from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
 from financehub_desktop.sandbox.server import serve_in_thread
 from financehub_desktop.services.context import AppServices
@@ -138,3 +139,25 @@ def test_connect_pluggy_bank_through_the_embedded_page(qtbot: QtBot, demo_window
     save_screenshot(window, "e2e-transactions")
     window.show_page("dashboard")
     save_screenshot(window, "e2e-dashboard")
+
+
+def test_a_wrong_password_in_the_page_shows_the_typed_error(qtbot: QtBot, demo_window: MainWindow) -> None:
+    window = demo_window
+    window.show_page("connections")
+    page = window.pages["connections"]
+    assert isinstance(page, ConnectionsPage)
+    errors: list[object] = []
+    page.error_raised.connect(errors.append)
+    page.add_button.click()
+    qtbot.waitUntil(lambda: page.connect_dialog is not None, timeout=10_000)
+    dialog = page.connect_dialog
+    assert dialog is not None
+    wait_for_element(qtbot, dialog.page, "connector-2")
+    run_js(qtbot, dialog.page, "document.getElementById('connector-2').click(); true")
+    wait_for_element(qtbot, dialog.page, "user")
+    run_js(qtbot, dialog.page, FILL.replace("user-ok", "user-locked"))
+    qtbot.waitUntil(lambda: bool(errors), timeout=60_000)
+    (error,) = errors
+    assert isinstance(error, bank_errors.AccountLockedError)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+    assert "bloque" in page.table.item(0, 4).text().lower()  # the problem column: "Conta bloqueada no banco"
