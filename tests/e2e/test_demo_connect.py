@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWebEngineCore import QWebEnginePage
 from pytestqt.qtbot import QtBot
 
 from financehub_desktop.config.paths import profile_paths
@@ -25,6 +24,7 @@ from financehub_desktop.ui.connections_page import ConnectionsPage
 from financehub_desktop.ui.main_window import MainWindow
 from financehub_desktop.ui.transactions_page import TransactionsPage
 from tests.integration.sync.expect import FAST_OPTIONS
+from tests.support.webengine import run_js, wait_for_element
 
 from .conftest import save_screenshot
 
@@ -56,21 +56,6 @@ def demo_window(qtbot: QtBot, qloop: Any, sandbox_url: str) -> Iterator[MainWind
     yield window
     closing = qloop.create_task(services.aclose())  # the pooled HTTP connections and the store
     qtbot.waitUntil(closing.done, timeout=10_000)
-
-
-def run_js(qtbot: QtBot, page: QWebEnginePage, script: str, timeout: int = 10_000) -> Any:
-    box: list[Any] = []
-    page.runJavaScript(script, 0, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=timeout)
-    return box[0]
-
-
-def wait_for_element(qtbot: QtBot, page: QWebEnginePage, element_id: str, timeout: int = 15_000) -> None:
-    def present() -> bool:
-        return bool(run_js(qtbot, page, f"!!document.getElementById('{element_id}') && "
-                                        f"!document.getElementById('{element_id}').closest('[hidden]')"))  # fmt: skip
-
-    qtbot.waitUntil(present, timeout=timeout)
 
 
 FILL = """

@@ -12,6 +12,7 @@ import pytest
 
 from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
 from financehub_desktop.sandbox.server import serve_in_thread
+from tests.support.webengine import run_js, wait_for_element
 
 pytestmark = [pytest.mark.webengine, pytest.mark.qt_log_ignore("Failed to create RHI.*", "GPUInfo not initialized.*")]
 
@@ -48,22 +49,6 @@ def open_page(qtbot: Any, url: str, token: str) -> Any:
     view.load(QUrl(f"{url}/connect?connect_token={token}&with_sandbox=true&lang=pt"))
     qtbot.waitUntil(lambda: "OPEN" in events(view), timeout=15_000)
     return view
-
-
-def run_js(qtbot: Any, view: Any, script: str) -> None:
-    done: list[Any] = []
-    view.page().runJavaScript(script, 0, done.append)
-    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
-
-
-def wait_for_element(qtbot: Any, view: Any, element_id: str) -> None:
-    found: list[Any] = []
-
-    def probe() -> bool:
-        view.page().runJavaScript(f"!!document.getElementById({element_id!r})", 0, found.append)
-        return bool(found and found[-1])
-
-    qtbot.waitUntil(probe, timeout=10_000)
 
 
 def test_login_with_user_ok_reports_success_in_the_url(qtbot: Any, sandbox_url: str) -> None:
