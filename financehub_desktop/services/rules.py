@@ -29,10 +29,11 @@ from financehub_desktop.store.local_repos import (
     digits,
     payment_method_of,
 )
-from financehub_desktop.store.schema import accounts, categories, transactions
+from financehub_desktop.store.schema import accounts, transactions
 from financehub_desktop.store.schema_local import transaction_edits
 from financehub_desktop.store.search import effective_category
 
+from .categories import load_categories
 from .events import Change, EventBus, Topic
 from .read_models import RuleDraft, RuleView
 
@@ -49,10 +50,7 @@ class RulesService:
 
     # ------------------------------------------------------------------ reading
     def _category_names(self) -> dict[str, str]:
-        c = categories.c
-        with self.store.read() as conn:
-            rows = conn.execute(select(c.id, c.name_en, c.name_pt).where(c.removed_at.is_(None))).all()
-        return {r.id: (r.name_pt or r.name_en) if self.language == "pt_BR" else r.name_en for r in rows}
+        return {c.category_id: c.name for c in load_categories(self.store, self.language)}
 
     def _view(self, rule: CategorisationRule, names: dict[str, str]) -> RuleView:
         return RuleView(

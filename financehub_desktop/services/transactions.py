@@ -10,9 +10,10 @@ from sqlalchemy import select
 from financehub_desktop.domain.errors import InvalidInputError
 from financehub_desktop.domain.money import Money
 from financehub_desktop.store import PageCursor, Store, TransactionQuery, count_transactions, search_transactions
-from financehub_desktop.store.schema import accounts, categories, transactions
+from financehub_desktop.store.schema import accounts, transactions
 from financehub_desktop.store.search import TransactionView
 
+from .categories import load_categories, localized
 from .events import Change, EventBus, Topic
 from .read_models import CategoryView, TransactionDetail, TransactionFilter, TransactionRow
 
@@ -79,14 +80,7 @@ class TransactionsService:
         return self._account_names
 
     def categories(self) -> list[CategoryView]:
-        c = categories.c
-        with self.store.read() as conn:
-            rows = list(conn.execute(select(c.id, c.name_en, c.name_pt, c.parent_id).where(c.removed_at.is_(None))))
-        views = [
-            CategoryView(r.id, (r.name_pt or r.name_en) if self.language == "pt_BR" else r.name_en, r.parent_id)
-            for r in rows
-        ]
-        return sorted(views, key=lambda v: v.name.casefold())
+        return load_categories(self.store, self.language)
 
     def category_names(self) -> dict[str, str]:
         if self._category_names is None:
@@ -95,7 +89,7 @@ class TransactionsService:
 
     # ------------------------------------------------------------------ queries
     def _row(self, view: TransactionView) -> TransactionRow:
-        category = view.category_name_pt or view.category_name_en if self.language == "pt_BR" else view.category_name_en
+        category = localized(view.category_name_pt, view.category_name_en, self.language)
         return TransactionRow(
             transaction_id=view.id,
             pluggy_id=view.pluggy_id,
@@ -105,7 +99,7 @@ class TransactionsService:
             description=view.description,
             amount=Money(view.amount, view.currency_code),  # signed by the sync: money out is negative
             category_id=view.category_id,
-            category_name=category or "",
+            category_name=category,
             status=view.status,
             installment=installment_label(view.card_installment_number, view.card_total_installments),
             ignored=view.ignored,
