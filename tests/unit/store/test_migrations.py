@@ -54,6 +54,7 @@ def _bookkeeping() -> dict[str, object]:
 
 def test_revisions_form_one_line_and_head_is_latest() -> None:
     assert migrate.head_revision() == "0004"
+    assert migrate.head_revision() == migrate.HEAD_REVISION  # the fast path of every open knows the head
     assert migrate.known_revisions() == {"0001", "0002", "0003", "0004"}
 
 
@@ -285,3 +286,22 @@ def test_migration_killed_half_way_reruns_to_the_same_result(paths: ProfilePaths
     migrate.upgrade(fresh_engine)
     assert rerun == _schema(fresh_engine)
     fresh_engine.dispose()
+
+
+def test_opening_an_up_to_date_store_does_not_import_alembic(tmp_path: Path) -> None:
+    """Start-up speed: Alembic (about half a second to import) is loaded only when a migration is due."""
+    script = (
+        "import sys\n"
+        "from financehub_desktop.config.paths import profile_paths\n"
+        "from financehub_desktop.store import open_store\n"
+        "from financehub_desktop.store.keys import ScryptParams\n"
+        "open_store(profile_paths('fast'), passphrase='a passphrase long enough',"
+        " kdf=ScryptParams(n=2**10, r=8, p=1)).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    # no keyring in the child: the test must never write to a developer's real keyring
+    env = {**os.environ, "FINANCEHUB_HOME": str(tmp_path), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.strip() == "True"  # a new store is migrated
+    assert again.stdout.strip() == "False"  # an up-to-date one is not
