@@ -65,7 +65,9 @@ class DashboardPage(QWidget):
         history = self.reports.net_worth_history(months=24, today=self._today())
         has_data = any(v != 0 for _, v in history)
         self.net_worth_chart.plot_net_worth(
-            history if has_data else [], self.tr("Net worth"), self.tr("Sync a bank to see your net worth")
+            history if has_data else [],
+            self.tr("Net worth"),
+            self.tr("Connect a bank on the Connections page (Ctrl+8) to see your net worth"),
         )
         flows = [MonthFlow(f.month, f.income, f.spending) for f in self.reports.monthly_cash_flow(12, self._today())]
         has_flow = any(f.income or f.spending for f in flows)

@@ -261,8 +261,8 @@ Inclua-os ao relatar o problema.</translation>
         <translation>Patrimônio líquido</translation>
     </message>
     <message>
-        <source>Sync a bank to see your net worth</source>
-        <translation>Sincronize um banco para ver seu patrimônio</translation>
+        <source>Connect a bank on the Connections page (Ctrl+8) to see your net worth</source>
+        <translation>Conecte um banco na página Conexões (Ctrl+8) para ver seu patrimônio</translation>
     </message>
     <message>
         <source>Income and spending</source>
