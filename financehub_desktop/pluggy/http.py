@@ -145,6 +145,21 @@ def build_async_client(
 
 
 # ---------------------------------------------------------------------------------------------- engine
+def is_key_refusal(status: int, body: bytes) -> bool:
+    """Whether Pluggy refused the API key itself (renewing it may help): any 401, and a 403 that names no business
+    reason. A 403 with a ``codeDescription`` (CLIENT_IP_NOT_ALLOWED, a payment permission...) is a refusal a new key
+    would get too, so it is reported at once instead of costing an extra ``/auth`` and a repeated request."""
+    if status == 401:
+        return True
+    if status != 403:
+        return False
+    try:
+        parsed = json.loads(body) if body else None
+    except ValueError:
+        return True
+    return not (isinstance(parsed, dict) and parsed.get("codeDescription"))
+
+
 class PluggyHttp:
     """Sends one logical call (with its retries) and returns decoded JSON or raises a typed error."""
 
@@ -259,7 +274,7 @@ class PluggyHttp:
             log.debug("%s attempt %d: HTTP %d", endpoint, attempt, status)
             if 200 <= status < 300:
                 return self._decode(endpoint, response, expect_body)
-            if status in (401, 403) and key is not None and not reauthed:
+            if key is not None and not reauthed and is_key_refusal(status, response.content):
                 reauthed = True
                 attempt -= 1  # a renewed key is not a retry of the same request
                 self.auth.invalidate(key)

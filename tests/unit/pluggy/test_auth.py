@@ -222,3 +222,14 @@ def test_jwt_expiry_reads_exp_and_tolerates_junk() -> None:
     assert jwt_expiry(make_jwt(None, sub="x")) is None
     assert jwt_expiry("a.eyJleHAiOiAic29vbiJ9.c") is None  # {"exp": "soon"}
     assert jwt_expiry("a.eyJleHAiOiB0cnVlfQ.c") is None  # {"exp": true}
+
+
+@pytest.mark.asyncio
+async def test_a_business_403_is_reported_at_once_without_renewing_the_key(fake: FakePluggy, clock: FakeClock) -> None:
+    body = {"code": 403, "codeDescription": "CLIENT_IP_NOT_ALLOWED", "message": "IP not allowed"}
+    fake.routes["GET /items/item-1"] = lambda r: ok(body, 403)
+    async with build_client(fake, clock) as pluggy:
+        with pytest.raises(PluggyForbiddenError):
+            await pluggy.get_item("item-1")
+    assert len(fake.auth_calls()) == 1  # no renewal: a new key would be refused the same way
+    assert len(fake.api_calls()) == 1
