@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from datetime import UTC, date, datetime
 from urllib.parse import parse_qs, urlsplit
 
@@ -103,18 +103,7 @@ class DataApi(ApiBase):
         created_at_from: datetime | None = None,
     ) -> AsyncIterator[CursorPage[Transaction]]:
         """Page by page, for callers that write each page in one store transaction (the sync engine)."""
-        id_list = _ids(ids)
-
-        async def fetch(after: str | None) -> CursorPage[Transaction]:
-            return await self.list_transactions_v2(
-                account_id,
-                ids=id_list,
-                date_from=date_from,
-                date_to=date_to,
-                created_at_from=created_at_from,
-                after=after,
-            )
-
+        fetch = self._transactions_fetcher(account_id, ids, date_from, date_to, created_at_from)
         return iterate_cursor_pages(fetch, endpoint="GET /v2/transactions")
 
     def iter_transactions(
@@ -127,6 +116,18 @@ class DataApi(ApiBase):
         created_at_from: datetime | None = None,
     ) -> AsyncIterator[Transaction]:
         """Every transaction of an account through the v2 cursor, one page in memory at a time."""
+        fetch = self._transactions_fetcher(account_id, ids, date_from, date_to, created_at_from)
+        return iterate_cursor(fetch, endpoint="GET /v2/transactions")
+
+    def _transactions_fetcher(
+        self,
+        account_id: str,
+        ids: Iterable[str] | None,
+        date_from: date | None,
+        date_to: date | None,
+        created_at_from: datetime | None,
+    ) -> Callable[[str | None], Awaitable[CursorPage[Transaction]]]:
+        """One ``/v2/transactions`` page after a cursor, with the same filters every time."""
         id_list = _ids(ids)
 
         async def fetch(after: str | None) -> CursorPage[Transaction]:
@@ -139,7 +140,7 @@ class DataApi(ApiBase):
                 after=after,
             )
 
-        return iterate_cursor(fetch, endpoint="GET /v2/transactions")
+        return fetch
 
     def iter_transactions_from_link(self, link: str) -> AsyncIterator[Transaction]:
         """The transactions behind a ``transactions/created`` webhook's ``createdTransactionsLink``.

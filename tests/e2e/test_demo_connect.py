@@ -24,7 +24,7 @@ from financehub_desktop.ui.connections_page import ConnectionsPage
 from financehub_desktop.ui.main_window import MainWindow
 from financehub_desktop.ui.transactions_page import TransactionsPage
 from tests.integration.sync.expect import FAST_OPTIONS
-from tests.support.webengine import run_js, wait_for_element
+from tests.support.webengine import choose_connector, fill_and_submit, wait_for_element
 
 from .conftest import save_screenshot
 
@@ -58,22 +58,6 @@ def demo_window(qtbot: QtBot, qloop: Any, sandbox_url: str) -> Iterator[MainWind
     qtbot.waitUntil(closing.done, timeout=10_000)
 
 
-FILL = """
-(function () {
-  function fill(id, value) {
-    var input = document.getElementById(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input', {bubbles: true}));
-    input.dispatchEvent(new Event('change', {bubbles: true}));
-  }
-  fill('user', 'user-ok');
-  fill('password', 'password-ok');
-  document.getElementById('submit-credentials').click();
-  return true;
-})()
-"""
-
-
 def test_connect_pluggy_bank_through_the_embedded_page(qtbot: QtBot, demo_window: MainWindow) -> None:
     window = demo_window
     services = window.services
@@ -91,10 +75,9 @@ def test_connect_pluggy_bank_through_the_embedded_page(qtbot: QtBot, demo_window
 
     wait_for_element(qtbot, dialog.page, "connector-2")
     save_screenshot(dialog, "e2e-connect-list")
-    run_js(qtbot, dialog.page, "document.getElementById('connector-2').click(); true")
-    wait_for_element(qtbot, dialog.page, "user")
+    choose_connector(qtbot, dialog.page, 2)
     save_screenshot(dialog, "e2e-connect-form")
-    run_js(qtbot, dialog.page, FILL)
+    fill_and_submit(qtbot, dialog.page, {"user": "user-ok", "password": "password-ok"}, "submit-credentials")
 
     qtbot.waitUntil(lambda: bool(services.connections and services.connections.last_reports), timeout=60_000)
     (report,) = services.connections.last_reports.values()
@@ -137,10 +120,8 @@ def test_a_wrong_password_in_the_page_shows_the_typed_error(qtbot: QtBot, demo_w
     qtbot.waitUntil(lambda: page.connect_dialog is not None, timeout=10_000)
     dialog = page.connect_dialog
     assert dialog is not None
-    wait_for_element(qtbot, dialog.page, "connector-2")
-    run_js(qtbot, dialog.page, "document.getElementById('connector-2').click(); true")
-    wait_for_element(qtbot, dialog.page, "user")
-    run_js(qtbot, dialog.page, FILL.replace("user-ok", "user-locked"))
+    choose_connector(qtbot, dialog.page, 2)
+    fill_and_submit(qtbot, dialog.page, {"user": "user-locked", "password": "password-ok"}, "submit-credentials")
     qtbot.waitUntil(lambda: bool(errors), timeout=60_000)
     (error,) = errors
     assert isinstance(error, bank_errors.AccountLockedError)

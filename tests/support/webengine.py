@@ -26,3 +26,21 @@ def wait_for_element(qtbot: Any, target: Any, element_id: str, timeout: int = 15
         f"!!document.getElementById({element_id!r}) && !document.getElementById({element_id!r}).closest('[hidden]')"
     )
     qtbot.waitUntil(lambda: bool(run_js(qtbot, target, script)), timeout=timeout)
+
+
+def fill_and_submit(qtbot: Any, target: Any, values: dict[str, str], submit_id: str) -> None:
+    """Type ``values`` into the inputs with those ids (as a person would: input and change events fire) and press
+    the button ``submit_id``."""
+    lines = [
+        f"(function (e, v) {{ e.value = v; e.dispatchEvent(new Event('input', {{bubbles: true}}));"
+        f" e.dispatchEvent(new Event('change', {{bubbles: true}})); }})(document.getElementById({key!r}), {value!r});"
+        for key, value in values.items()
+    ]
+    run_js(qtbot, target, "\n".join([*lines, f"document.getElementById({submit_id!r}).click(); true"]))
+
+
+def choose_connector(qtbot: Any, target: Any, connector_id: int) -> None:
+    """Pick a bank in the Connect page's list and wait for its credential form."""
+    wait_for_element(qtbot, target, f"connector-{connector_id}")
+    run_js(qtbot, target, f"document.getElementById('connector-{connector_id}').click(); true")
+    wait_for_element(qtbot, target, "user")

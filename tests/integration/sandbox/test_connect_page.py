@@ -12,7 +12,7 @@ import pytest
 
 from financehub_desktop.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
 from financehub_desktop.sandbox.server import serve_in_thread
-from tests.support.webengine import run_js, wait_for_element
+from tests.support.webengine import choose_connector, fill_and_submit, wait_for_element
 
 pytestmark = [pytest.mark.webengine, pytest.mark.qt_log_ignore("Failed to create RHI.*", "GPUInfo not initialized.*")]
 
@@ -54,17 +54,8 @@ def open_page(qtbot: Any, url: str, token: str) -> Any:
 def test_login_with_user_ok_reports_success_in_the_url(qtbot: Any, sandbox_url: str) -> None:
     api_key, token = connect_token(sandbox_url)
     view = open_page(qtbot, sandbox_url, token)
-    wait_for_element(qtbot, view, "connector-2")
-    run_js(qtbot, view, "document.getElementById('connector-2').click(); true")
-    wait_for_element(qtbot, view, "user")
-    run_js(
-        qtbot,
-        view,
-        """
-        document.getElementById('user').value = 'user-ok';
-        document.getElementById('password').value = 'password-ok';
-        document.getElementById('submit-credentials').click(); true""",
-    )
+    choose_connector(qtbot, view, 2)
+    fill_and_submit(qtbot, view, {"user": "user-ok", "password": "password-ok"}, "submit-credentials")
     qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
     result = query(view)
     assert events(view)[-1] == "SUCCESS", result
@@ -79,38 +70,17 @@ def test_login_with_user_ok_reports_success_in_the_url(qtbot: Any, sandbox_url: 
 def test_client_side_validation_and_mfa_step(qtbot: Any, sandbox_url: str) -> None:
     _, token = connect_token(sandbox_url)
     view = open_page(qtbot, sandbox_url, token)
-    wait_for_element(qtbot, view, "connector-8")
-    run_js(qtbot, view, "document.getElementById('connector-8').click(); true")
-    wait_for_element(qtbot, view, "user")
-    run_js(
-        qtbot,
-        view,
-        """
-        document.getElementById('user').value = 'bob';
-        document.getElementById('password').value = 'password-ok';
-        document.getElementById('submit-credentials').click(); true""",
-    )
+    choose_connector(qtbot, view, 8)
+    fill_and_submit(qtbot, view, {"user": "bob", "password": "password-ok"}, "submit-credentials")
     shown: list[Any] = []
     view.page().runJavaScript("document.getElementById('user-error').textContent", 0, shown.append)
     qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
     assert "user-" in shown[0]
     assert "SUBMITTED_LOGIN" not in events(view)
-    run_js(
-        qtbot,
-        view,
-        """
-        document.getElementById('user').value = 'user-ok';
-        document.getElementById('submit-credentials').click(); true""",
-    )
+    fill_and_submit(qtbot, view, {"user": "user-ok"}, "submit-credentials")
     qtbot.waitUntil(lambda: query(view).get("item_status") == "WAITING_USER_INPUT", timeout=20_000)
     wait_for_element(qtbot, view, "token")
-    run_js(
-        qtbot,
-        view,
-        """
-        document.getElementById('token').value = '123456';
-        document.getElementById('submit-mfa').click(); true""",
-    )
+    fill_and_submit(qtbot, view, {"token": "123456"}, "submit-mfa")
     qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
     assert events(view)[-1] == "SUCCESS"
     assert {"SUBMITTED_MFA", "LOGIN_MFA_SUCCESS"} <= set(events(view))
@@ -119,17 +89,8 @@ def test_client_side_validation_and_mfa_step(qtbot: Any, sandbox_url: str) -> No
 def test_wrong_password_reports_error_with_message(qtbot: Any, sandbox_url: str) -> None:
     _, token = connect_token(sandbox_url)
     view = open_page(qtbot, sandbox_url, token)
-    wait_for_element(qtbot, view, "connector-2")
-    run_js(qtbot, view, "document.getElementById('connector-2').click(); true")
-    wait_for_element(qtbot, view, "user")
-    run_js(
-        qtbot,
-        view,
-        """
-        document.getElementById('user').value = 'user-ok';
-        document.getElementById('password').value = 'wrong-one';
-        document.getElementById('submit-credentials').click(); true""",
-    )
+    choose_connector(qtbot, view, 2)
+    fill_and_submit(qtbot, view, {"user": "user-ok", "password": "wrong-one"}, "submit-credentials")
     qtbot.waitUntil(lambda: events(view)[-1] == "ERROR", timeout=20_000)
     result = query(view)
     assert result["execution_status"] == "INVALID_CREDENTIALS"
@@ -152,14 +113,7 @@ def test_update_mode_patches_the_existing_item(qtbot: Any, sandbox_url: str) -> 
     qtbot.addWidget(view)
     view.load(QUrl(f"{sandbox_url}/connect?connect_token={token}&update_item={item['id']}"))
     wait_for_element(qtbot, view, "password")
-    run_js(
-        qtbot,
-        view,
-        """
-        document.getElementById('user').value = 'user-ok';
-        document.getElementById('password').value = 'password-ok';
-        document.getElementById('submit-credentials').click(); true""",
-    )
+    fill_and_submit(qtbot, view, {"user": "user-ok", "password": "password-ok"}, "submit-credentials")
     qtbot.waitUntil(lambda: events(view)[-1] in ("SUCCESS", "ERROR"), timeout=20_000)
     assert events(view)[-1] == "SUCCESS"
     assert query(view)["item_id"] == item["id"]
