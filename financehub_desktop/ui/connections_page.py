@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,25 @@ from .mfa_dialog import MfaDialog
 WARNING = QColor("#b9770e")
 ERROR = QColor("#c0392b")
 OK = QColor("#1e8449")
+
+
+def sync_step_text(phase: str, message: str) -> str:
+    """What a sync is doing, in the UI language (the engine's own messages are English, for the log)."""
+    steps = {
+        "refresh": QCoreApplication.translate("SyncSteps", "Asking the bank for fresh data"),
+        "waiting": QCoreApplication.translate("SyncSteps", "Waiting for the bank"),
+        "mfa": QCoreApplication.translate("SyncSteps", "Waiting for your verification code"),
+        "accounts": QCoreApplication.translate("SyncSteps", "Reading accounts"),
+        "transactions": QCoreApplication.translate("SyncSteps", "Reading transactions"),
+        "bills": QCoreApplication.translate("SyncSteps", "Reading card bills"),
+        "investments": QCoreApplication.translate("SyncSteps", "Reading investments"),
+        "investment_transactions": QCoreApplication.translate("SyncSteps", "Reading investment transactions"),
+        "loans": QCoreApplication.translate("SyncSteps", "Reading loans"),
+        "identity": QCoreApplication.translate("SyncSteps", "Reading your registration data"),
+        "consents": QCoreApplication.translate("SyncSteps", "Reading consents"),
+        "finished": QCoreApplication.translate("SyncSteps", "Finishing"),
+    }
+    return steps.get(phase, message)
 
 
 class ConnectionsPage(QWidget):
@@ -190,7 +209,7 @@ class ConnectionsPage(QWidget):
             self.progress.setVisible(True)
             self.progress.setRange(0, max(total, 0))
             self.progress.setValue(min(done, total) if total else 0)
-            self.progress_label.setText(str(detail.get("message", "")))
+            self.progress_label.setText(sync_step_text(str(detail.get("phase", "")), str(detail.get("message", ""))))
         elif change.topic is Topic.SYNC_FINISHED:
             self.progress.setVisible(False)
             self.progress_label.setText("")

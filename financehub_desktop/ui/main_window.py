@@ -26,7 +26,7 @@ from financehub_desktop.services.events import Change, Topic
 from . import formatting
 from .about import AboutDialog
 from .accounts_page import AccountsPage
-from .connections_page import ConnectionsPage
+from .connections_page import ConnectionsPage, sync_step_text
 from .dashboard_page import DashboardPage
 from .errors import ErrorDialog
 from .pages import PendingPage
@@ -179,7 +179,10 @@ class MainWindow(QMainWindow):
         if change.topic is Topic.SYNC_PROGRESS:
             bank = self._bank_name(change.item_id)
             self.sync_state.setText(
-                self.tr("Syncing {bank}: {step}").format(bank=bank, step=str(change.detail.get("message", "")))
+                self.tr("Syncing {bank}: {step}").format(
+                    bank=bank,
+                    step=sync_step_text(str(change.detail.get("phase", "")), str(change.detail.get("message", ""))),
+                )
             )
         elif change.topic is Topic.SYNC_FINISHED:
             error = change.detail.get("error")

@@ -684,6 +684,57 @@ Inclua-os ao relatar o problema.</translation>
     </message>
 </context>
 <context>
+    <name>SyncSteps</name>
+    <message>
+        <source>Asking the bank for fresh data</source>
+        <translation>Pedindo dados novos ao banco</translation>
+    </message>
+    <message>
+        <source>Waiting for the bank</source>
+        <translation>Aguardando o banco</translation>
+    </message>
+    <message>
+        <source>Waiting for your verification code</source>
+        <translation>Aguardando seu código de verificação</translation>
+    </message>
+    <message>
+        <source>Reading accounts</source>
+        <translation>Lendo as contas</translation>
+    </message>
+    <message>
+        <source>Reading transactions</source>
+        <translation>Lendo as transações</translation>
+    </message>
+    <message>
+        <source>Reading card bills</source>
+        <translation>Lendo as faturas do cartão</translation>
+    </message>
+    <message>
+        <source>Reading investments</source>
+        <translation>Lendo os investimentos</translation>
+    </message>
+    <message>
+        <source>Reading investment transactions</source>
+        <translation>Lendo as movimentações dos investimentos</translation>
+    </message>
+    <message>
+        <source>Reading loans</source>
+        <translation>Lendo os empréstimos</translation>
+    </message>
+    <message>
+        <source>Reading your registration data</source>
+        <translation>Lendo seus dados cadastrais</translation>
+    </message>
+    <message>
+        <source>Reading consents</source>
+        <translation>Lendo os consentimentos</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Concluindo</translation>
+    </message>
+</context>
+<context>
     <name>TransactionDetailPanel</name>
     <message>
         <source>Description</source>

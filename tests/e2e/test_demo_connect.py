@@ -87,7 +87,9 @@ def test_connect_pluggy_bank_through_the_embedded_page(qtbot: QtBot, demo_window
     assert events[-1] == "SUCCESS"
 
     # The data is on screen: the connection, its accounts, its transactions.
+    qtbot.waitUntil(page.progress.isHidden, timeout=10_000)  # the sync has landed on the page
     qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.table.item(0, 1).text() == "Atualizada", timeout=10_000)
+    assert "Última sincronização" in window.sync_state.text()
     assert page.table.item(0, 0).text() == "Pluggy Bank"
     save_screenshot(window, "e2e-connections")
     window.show_page("accounts")
