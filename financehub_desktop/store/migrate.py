@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest migration's revision (kept equal to the scripts' head by a test).
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 log = get_logger("store")
 
 

@@ -35,7 +35,7 @@ def test_backup_with_passphrase_restores_into_another_profile(store: Store, tmp_
     target = tmp_path / "backups" / "financehub-2026-03.fhbackup"
     info = backup_store(store, target, passphrase="backup passphrase")
     assert info.tables["transactions"] == 30
-    assert info.revision == "0004"
+    assert info.revision == "0005"
     raw = target.read_bytes()
     assert b"SQLite format 3" not in raw[:16]
     assert b"nota pessoal" not in raw

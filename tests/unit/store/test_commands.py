@@ -32,7 +32,7 @@ def test_store_commands_round_trip(
     assert main([*master, "info", "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["key"] == "passphrase"
-    assert info["schema_revision"] == "0004"
+    assert info["schema_revision"] == "0005"
     assert main([*master, "check"]) == 0
     backup = tmp_path / "out" / "store.fhbackup"
     assert main([*master, "backup", str(backup), "--backup-passphrase-file", str(secrets["backup"])]) == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, insert
+from sqlalchemy import Connection, Engine, insert
 from sqlalchemy.exc import IntegrityError
 
 from financehub_desktop.config.paths import ProfilePaths
@@ -53,9 +53,9 @@ def _bookkeeping() -> dict[str, object]:
 
 
 def test_revisions_form_one_line_and_head_is_latest() -> None:
-    assert migrate.head_revision() == "0004"
+    assert migrate.head_revision() == "0005"
     assert migrate.head_revision() == migrate.HEAD_REVISION  # the fast path of every open knows the head
-    assert migrate.known_revisions() == {"0001", "0002", "0003", "0004"}
+    assert migrate.known_revisions() == {"0001", "0002", "0003", "0004", "0005"}
 
 
 def test_0001_creates_every_table_of_the_schema(paths: ProfilePaths) -> None:
@@ -183,7 +183,7 @@ def test_0004_keeps_rules_and_edits_and_accepts_document_rules(paths: ProfilePat
                 "INSERT INTO categorisation_rules (name, field, match_type, pattern, category_id, created_at,"
                 " updated_at) VALUES ('x', 'document', 'exact', '123', '1', 'c', 'u')"
             )
-    assert migrate.upgrade(engine) == ("0003", "0004")
+    assert migrate.upgrade(engine, "0004") == ("0003", "0004")
     with engine.begin() as conn:
         rules = conn.exec_driver_sql(
             "SELECT id, name, field, match_type, pattern, category_id, amount_min, priority, enabled FROM"
@@ -305,3 +305,51 @@ def test_opening_an_up_to_date_store_does_not_import_alembic(tmp_path: Path) -> 
     again = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert first.stdout.strip() == "True"  # a new store is migrated
     assert again.stdout.strip() == "False"  # an up-to-date one is not
+
+
+def test_0005_keeps_indexing_rows_and_lets_a_bulk_upsert_index_its_own(paths: ProfilePaths) -> None:
+    _, engine = _empty_database(paths.database)
+    migrate.upgrade(engine, "0004")
+    with engine.begin() as conn:
+        conn.execute(
+            insert(items).values(
+                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
+            )
+        )
+        conn.execute(
+            insert(accounts).values(
+                id=ACCOUNT_ID, item_id=ITEM_ID, type="BANK", subtype="CHECKING_ACCOUNT", name="Conta",
+                balance=Decimal(0), currency_code="BRL", **_bookkeeping(),
+            )
+        )  # fmt: skip
+        conn.execute(
+            insert(transactions).values(
+                pluggy_id="t1", account_id=ACCOUNT_ID, date=T0, description="Café Gourmet", amount=Decimal("-12.50"),
+                currency_code="BRL", status="POSTED", **_bookkeeping(),
+            )
+        )  # fmt: skip
+    assert migrate.upgrade(engine) == ("0004", "0005")
+
+    def found(conn: Connection, word: str) -> list[str]:
+        return [r.pluggy_id for r in search_transactions(conn, TransactionQuery(text=word)).rows]
+
+    with engine.begin() as conn:
+        assert found(conn, "cafe") == ["t1"]  # indexed before the migration, still found
+        conn.execute(
+            insert(transactions).values(
+                pluggy_id="t2", account_id=ACCOUNT_ID, date=T0, description="Padaria", amount=Decimal("-3"),
+                currency_code="BRL", status="POSTED", **_bookkeeping(),
+            )
+        )  # fmt: skip
+        assert found(conn, "padaria") == ["t2"]  # the trigger indexes a row as before
+        conn.exec_driver_sql(
+            "INSERT INTO store_meta (key, value, updated_at) VALUES ('transactions_fts_deferred', '1', 'now')"
+        )
+        conn.execute(
+            insert(transactions).values(
+                pluggy_id="t3", account_id=ACCOUNT_ID, date=T0, description="Livraria", amount=Decimal("-3"),
+                currency_code="BRL", status="POSTED", **_bookkeeping(),
+            )
+        )  # fmt: skip
+        assert found(conn, "livraria") == []  # while deferred, the writer indexes its rows itself
+    engine.dispose()

@@ -6,10 +6,12 @@ import dataclasses
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from financehub_desktop.store import Store, TransactionQuery, count_transactions, search_transactions
+from financehub_desktop.store.repositories import FTS_DEFERRED_KEY
 from financehub_desktop.store.search import fts_expression
 
 from .conftest import ACCOUNT_ID, CARD_ID, seed
@@ -188,3 +190,35 @@ def test_rows_carry_account_and_effective_category_names(store: Store) -> None:
         "Cartão Platinum",
     )
     assert (second.category_name_pt, second.account_name) == ("Presentes", "Conta Corrente")
+
+
+def test_a_bulk_upsert_indexes_new_rows_together_and_leaves_the_trigger_on(store: Store) -> None:
+    records = seed(store, 30)
+    assert len(_ids(store, TransactionQuery(text="padaria"))) == len([r for r in records if "Padaria" in r.description])
+    with store.read() as conn:
+        indexed = conn.exec_driver_sql("SELECT count(*) FROM transactions_fts").scalar()
+        deferred = conn.exec_driver_sql("SELECT count(*) FROM store_meta WHERE key = ?", (FTS_DEFERRED_KEY,)).scalar()
+    assert (indexed, deferred) == (30, 0)
+    # a row written by anything else is still indexed by the trigger
+    with store.write() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO transactions (pluggy_id, account_id, date, description, amount, currency_code, status, raw,"
+            " content_hash, first_seen_at, last_seen_at) SELECT 'by-hand', account_id, date, 'Livraria Cultura',"
+            " amount, currency_code, status, raw, 'h', first_seen_at, last_seen_at FROM transactions LIMIT 1"
+        )
+    assert _ids(store, TransactionQuery(text="livraria")) == ["by-hand"]
+
+
+def test_a_failed_bulk_upsert_rolls_back_rows_index_and_deferral(store: Store) -> None:
+    records = seed(store, 5)
+    fresh = [dataclasses.replace(r, pluggy_id=f"new-{n}", description="Livraria") for n, r in enumerate(records)]
+    broken = dataclasses.replace(records[0], pluggy_id="broken", amount=1.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="floats are refused"), store.write() as conn:
+        store.repos.transactions.upsert(conn, [*fresh, broken])
+    assert _ids(store, TransactionQuery(text="livraria")) == []
+    with store.write() as conn:  # nothing was left deferred: the next upsert and a hand-written row are both indexed
+        store.repos.transactions.upsert(conn, fresh[:2])
+        conn.exec_driver_sql(
+            "UPDATE transactions SET description = 'Livraria Saraiva' WHERE pluggy_id = ?", (records[1].pluggy_id,)
+        )
+    assert sorted(_ids(store, TransactionQuery(text="livraria"))) == sorted(["new-0", "new-1", records[1].pluggy_id])
