@@ -121,7 +121,8 @@ class ChildTable:
     rows_of: Callable[[Any], list[dict[str, Any]]]
 
     def writer(self) -> RowWriter:
-        return RowWriter(self.table, [c.name for c in self.table.columns if c.name != self.parent_column])
+        """Every column in table order, the parent's key included (``None`` in a child's values for the hash)."""
+        return RowWriter(self.table, [c.name for c in self.table.columns])
 
 
 class ProviderRepository(Generic[R]):
@@ -207,12 +208,12 @@ class ProviderRepository(Generic[R]):
         for child, writer in self._children:
             conn.execute(delete(child.table).where(child.table.c[child.parent_column].in_(keys)))
             rows = [
-                (*writer.values_of_mapping(child_row), row[self._key_index])
+                writer.values_of_mapping({**child_row, child.parent_column: row[self._key_index]})
                 for record, row in written
                 for child_row in child.rows_of(record)
             ]
             if rows:
-                conn.exec_driver_sql(writer.insert_sql([child.parent_column]), rows)
+                conn.exec_driver_sql(writer.insert_sql(), rows)
 
     def mark_removed(self, conn: Connection, keys: Iterable[Any], *, now: datetime | None = None) -> int:
         """Hide records the provider deleted (e.g. a ``transactions/deleted`` webhook). Returns rows newly hidden."""

@@ -1,6 +1,7 @@
-"""The bulk-write fast path: records turned straight into tuples of SQLite values, written with one precompiled
-``executemany``. SQLAlchemy's per-value type processing costs more than the cipher on 100k-row pages (PLATFORM.md:
-the ORM, not SQLCipher, is the cost), so the hot path converts each value once, with the same rules as ``types``.
+"""The bulk-write fast path: records turned straight into tuples of SQLite values, written with one ``executemany``
+of a statement built with SQLAlchemy Core (``INSERT ... ON CONFLICT DO UPDATE ... WHERE``) and compiled once.
+SQLAlchemy's per-value type processing costs more than the cipher on 100k-row pages (PLATFORM.md: the ORM, not
+SQLCipher, is the cost), so the hot path converts each value once, with the same rules as ``types``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, Table
+from sqlalchemy import Boolean, Column, Date, Table, bindparam, or_
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .types import DecimalText, JsonText, UtcDateTime, canonical_json, decimal_text, utc_text
 
@@ -65,10 +68,6 @@ def converter_for(column: Column[Any]) -> Converter:
     return _plain
 
 
-def quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 class RowWriter:
     """Converts objects' attributes (or mappings) for the given columns, and knows the INSERT for them."""
 
@@ -90,16 +89,32 @@ class RowWriter:
         return tuple(convert(values.get(name)) for name, convert in zip(self.names, self.converters, strict=True))
 
     def insert_sql(self, extra: Sequence[str] = ()) -> str:
+        """``INSERT`` of these columns (then ``extra``), built with SQLAlchemy Core, compiled once to ``?`` form."""
         columns = [*self.names, *extra]
-        placeholders = ", ".join("?" * len(columns))
-        # identifiers are our own schema's, quoted; values are always bound parameters
-        return f"INSERT INTO {quoted(self.table.name)} ({', '.join(map(quoted, columns))}) VALUES ({placeholders})"  # noqa: S608
+        return _compiled(sqlite_insert(self.table).values({c: bindparam(c) for c in columns}), columns)
 
     def upsert_sql(self, key: str, extra: Sequence[str], frozen: Sequence[str]) -> str:
-        """INSERT ... ON CONFLICT(key) DO UPDATE ... only WHERE the content changed or the row was removed."""
-        table = quoted(self.table.name)
-        updates = ", ".join(f"{quoted(c)} = excluded.{quoted(c)}" for c in (*self.names, *extra) if c not in frozen)
-        return (
-            f"{self.insert_sql(extra)} ON CONFLICT ({quoted(key)}) DO UPDATE SET {updates} "
-            f"WHERE {table}.content_hash IS NOT excluded.content_hash OR {table}.removed_at IS NOT NULL"
+        """INSERT ... ON CONFLICT(key) DO UPDATE ... only WHERE the content changed or the row was removed.
+
+        Built with SQLAlchemy Core and compiled once; the rows are bound positionally, already converted by
+        ``values_of`` (the same rules as the column types), which skips Core's per-value processing.
+        """
+        columns = [*self.names, *extra]
+        stmt = sqlite_insert(self.table).values({c: bindparam(c) for c in columns})
+        table = self.table.c
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[key],
+            set_={c: stmt.excluded[c] for c in columns if c not in frozen},
+            where=or_(table.content_hash.is_distinct_from(stmt.excluded.content_hash), table.removed_at.is_not(None)),
         )
+        return _compiled(stmt, columns)
+
+
+_QMARK = sqlite_dialect.dialect(paramstyle="qmark")
+
+
+def _compiled(stmt: Any, columns: Sequence[str]) -> str:
+    compiled = stmt.compile(dialect=_QMARK)
+    if list(compiled.positiontup or ()) != list(columns):  # the tuples are built in ``columns`` order
+        raise AssertionError(f"unexpected parameter order for {stmt.table.name}: {compiled.positiontup}")
+    return str(compiled)
