@@ -4,7 +4,6 @@ spending by category. Money labels follow the UI language (``R$ 1.234,56`` in pt
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -20,24 +19,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from financehub_desktop.domain.money import Locale, format_money
 
-MONTHS_PT = ("jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez")
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from .chart_data import MonthFlow, month_label
+
 INCOME = "#2bb673"
 SPENDING = "#e4572e"
 LINE = "#1f2a44"
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
-
-
-@dataclass(frozen=True, slots=True)
-class MonthFlow:
-    month: date  # first day of the month
-    income: Decimal
-    spending: Decimal  # positive number
-
-
-def month_label(day: date, locale: Locale) -> str:
-    names = MONTHS_PT if locale == "pt_BR" else MONTHS_EN
-    return f"{names[day.month - 1]}/{day.year % 100:02d}"
+__all__ = ["ChartCanvas", "MonthFlow", "month_label"]
 
 
 def _compact_money(value: float, locale: Locale) -> str:

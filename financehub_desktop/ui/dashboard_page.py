@@ -1,19 +1,31 @@
 """The dashboard: net worth over time, monthly income vs spending, spending by category for a chosen month.
-Redraws when a sync lands or the user edits transactions."""
+Redraws when a sync lands or the user edits transactions.
+
+The charts are matplotlib canvases, and importing matplotlib takes most of a cold start (~0.7 s). The page is built
+with empty panels and the charts arrive just after the window's first paint (``ensure_charts``), so the window shows
+that much sooner."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.reports import ReportsService, add_months, month_start
 from financehub_desktop.services.transactions import TransactionsService
 
 from . import formatting
-from .charts import ChartCanvas, MonthFlow, month_label
+from .chart_data import MonthFlow, month_label
+
+if TYPE_CHECKING:
+    from .charts import ChartCanvas
+
+CHART_MIN_HEIGHT = 220
 
 
 class DashboardPage(QWidget):
@@ -39,19 +51,58 @@ class DashboardPage(QWidget):
         self.month = QComboBox()
         header.addWidget(self.month)
         layout.addLayout(header)
-        grid = QGridLayout()
-        self.net_worth_chart = ChartCanvas(locale, self)
-        self.cash_flow_chart = ChartCanvas(locale, self)
-        self.category_chart = ChartCanvas(locale, self)
-        grid.addWidget(self.net_worth_chart, 0, 0)
-        grid.addWidget(self.cash_flow_chart, 0, 1)
-        grid.addWidget(self.category_chart, 1, 0, 1, 2)
-        layout.addLayout(grid, 1)
+        self.chart_locale = locale
+        self.grid = QGridLayout()
+        self.net_worth_chart: ChartCanvas | None = None
+        self.cash_flow_chart: ChartCanvas | None = None
+        self.category_chart: ChartCanvas | None = None
+        self._placeholders = [self._placeholder() for _ in range(3)]
+        self._place(self._placeholders)
+        self._charts_scheduled = False
+        layout.addLayout(self.grid, 1)
         current = month_start(self._today())
         for offset in range(12):
             month = add_months(current, -offset)
             self.month.addItem(month_label(month, locale), month)
         self.month.currentIndexChanged.connect(lambda _i: self.draw_categories())
+        self.refresh()
+
+    def _placeholder(self) -> QWidget:
+        panel = QFrame(self)
+        panel.setMinimumHeight(CHART_MIN_HEIGHT)
+        panel.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        panel.setStyleSheet("background: white")
+        return panel
+
+    def _place(self, widgets: list[QWidget]) -> None:
+        self.grid.addWidget(widgets[0], 0, 0)
+        self.grid.addWidget(widgets[1], 0, 1)
+        self.grid.addWidget(widgets[2], 1, 0, 1, 2)
+
+    @property
+    def charts_ready(self) -> bool:
+        return self.category_chart is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._charts_scheduled:  # the first paint is on screen: now bring in matplotlib
+            self._charts_scheduled = True
+            QTimer.singleShot(0, self.ensure_charts)
+
+    def ensure_charts(self) -> None:
+        """Build the three chart canvases (importing matplotlib) in place of the empty panels, and draw them."""
+        if self.charts_ready:
+            return
+        from .charts import ChartCanvas
+
+        self.net_worth_chart = ChartCanvas(self.chart_locale, self)
+        self.cash_flow_chart = ChartCanvas(self.chart_locale, self)
+        self.category_chart = ChartCanvas(self.chart_locale, self)
+        for panel in self._placeholders:
+            self.grid.removeWidget(panel)
+            panel.deleteLater()
+        self._placeholders = []
+        self._place([self.net_worth_chart, self.cash_flow_chart, self.category_chart])
         self.refresh()
 
     def _today(self) -> date:
@@ -62,6 +113,8 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        if self.net_worth_chart is None or self.cash_flow_chart is None:
+            return  # drawn by ensure_charts
         history = self.reports.net_worth_history(months=24, today=self._today())
         has_data = any(v != 0 for _, v in history)
         self.net_worth_chart.plot_net_worth(
@@ -80,6 +133,8 @@ class DashboardPage(QWidget):
         self.draw_categories()
 
     def draw_categories(self) -> None:
+        if self.category_chart is None:
+            return
         month = self.month.currentData() or month_start(self._today())
         totals = self.reports.spending_by_category(month)
         names = self.transactions.category_names()

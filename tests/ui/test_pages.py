@@ -111,12 +111,18 @@ def test_dashboard_draws_and_redraws_on_sync(qtbot: QtBot, store: Store, bus: Ev
     page = DashboardPage(ReportsService(store), TransactionsService(store, bus), today=date(2026, 2, 28))
     qtbot.addWidget(page)
     page.resize(1100, 700)
+    assert not page.charts_ready  # matplotlib waits for the first paint: the window shows sooner
     page.show()
+    qtbot.waitUntil(lambda: page.charts_ready)
     assert page.month.currentText() == "fev/26"
     page.month.setCurrentIndex(1)  # January
     labels = [t.get_text() for t in page.category_chart.axes.get_yticklabels()]
     assert set(labels) == {"Alimentação", "Compras"}
     save_screenshot(page, "page-dashboard")
+    page.cash_flow_chart.draw()
+    ticks = [t.get_text() for t in page.cash_flow_chart.axes.get_yticklabels() if t.get_text()]
+    assert ticks and all(t.startswith("R$") for t in ticks), ticks
+    assert any("." in t for t in ticks) and not any("," in t for t in ticks), ticks  # R$ 1.500, pt-BR grouping
     drawn = []
     page.net_worth_chart.draw_idle = lambda: drawn.append(1)  # type: ignore[method-assign]
     page.on_change(Change(Topic.SYNC_FINISHED))
