@@ -5,6 +5,7 @@ error). Nothing half-parsed leaves this module: a body is either fully decoded J
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Mapping
@@ -177,8 +178,14 @@ class PluggyHttp:
         auth_clock: Any = time.time,
         auth_margin: float | None = None,
         max_connections: int = 20,
+        max_in_flight: int | None = None,
     ) -> None:
         self.base_url = checked_base_url(base_url)
+        if max_in_flight is not None and max_in_flight < 1:
+            raise InvalidInputError("max_in_flight must be at least 1", field="max_in_flight")
+        #: The client's concurrency: requests on the wire at once, whatever asks for them (defaults to the pool size).
+        self.max_in_flight = max_in_flight or max_connections
+        self._gate = asyncio.Semaphore(self.max_in_flight)
         self._client_id = client_id
         self._client_secret = client_secret
         self.timeout = timeout
@@ -250,17 +257,11 @@ class PluggyHttp:
             key = await self.auth.get() if auth else None
             if key is not None:
                 headers["X-API-KEY"] = key
-            remaining = deadline.remaining()
-            if remaining <= 0:
-                raise PluggyTimeoutError(f"{endpoint}: time budget spent", endpoint=endpoint, status=None)
-            per_try = min(self.timeout, remaining)
-            started = policy.clock()
             try:
-                response = await self._send_once(
-                    endpoint, method, path, params=params, content=content, headers=headers, per_try=per_try
+                response, started = await self._exchange(
+                    endpoint, method, path, params=params, content=content, headers=headers, deadline=deadline
                 )
             except httpx.TransportError as exc:
-                self.metrics.record_attempt(endpoint, policy.clock() - started, None)
                 log.info("%s attempt %d: %s", endpoint, attempt, type(exc).__name__)
                 if attempt < policy.max_attempts and policy.should_retry_transport(endpoint, exc):
                     backoff = policy.backoff(attempt)
@@ -288,6 +289,37 @@ class PluggyHttp:
                 continue
             wait = server_wait(response.headers) if status == 429 else None
             raise error_for_response(endpoint, status, response.content, retry_after=wait)
+
+    async def _exchange(
+        self,
+        endpoint: str,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None,
+        content: bytes | None,
+        headers: dict[str, str],
+        deadline: Deadline,
+    ) -> tuple[httpx.Response, float]:
+        """One exchange inside the in-flight gate (at most ``max_in_flight`` on the wire at once, for every caller
+        of this client together); returns the response and the clock reading when it was sent."""
+        async with self._gate:
+            remaining = deadline.remaining()
+            if remaining <= 0:
+                raise PluggyTimeoutError(f"{endpoint}: time budget spent", endpoint=endpoint, status=None)
+            per_try = min(self.timeout, remaining)
+            started = self.retry.clock()
+            self.metrics.exchange_started()
+            try:
+                response = await self._send_once(
+                    endpoint, method, path, params=params, content=content, headers=headers, per_try=per_try
+                )
+            except httpx.TransportError:
+                self.metrics.record_attempt(endpoint, self.retry.clock() - started, None)
+                raise
+            finally:
+                self.metrics.exchange_finished()
+            return response, started
 
     async def _send_once(
         self,
