@@ -205,6 +205,7 @@ class DataApi(ApiBase):
         account_id: str,
         *,
         window: int = DEFAULT_WINDOW,
+        page_size: int = MAX_PAGE_SIZE,
         date_from: date | None = None,
         date_to: date | None = None,
         created_at_from: datetime | None = None,
@@ -225,7 +226,12 @@ class DataApi(ApiBase):
 
         async def v1_page(number: int) -> Page[Transaction]:
             return await self.list_transactions(
-                account_id, page=number, from_=date_from, to=date_to, created_at_from=created_at_from
+                account_id,
+                page=number,
+                page_size=page_size,
+                from_=date_from,
+                to=date_to,
+                created_at_from=created_at_from,
             )
 
         v2_page = self._transactions_fetcher(account_id, None, date_from, date_to, created_at_from)

@@ -70,7 +70,8 @@ async def iterate_page_envelopes_concurrently(
     - A page that fails (after the client's own retries) cancels every page still in flight and its typed error is
       raised; the pages yielded before it stay valid.
     - Offset pages can move while they are read. A later page that reports MORE pages than page 1 did extends the
-      walk; the walk stops at the last page known or at the first page that comes back empty (rows were removed).
+      walk; the walk stops at the last page known or after the first page that comes back empty (rows were
+      removed; that page is yielded too, for its ``total``).
       Rows seen twice or skipped because of such a shift are the caller's to handle (see ``pluggy/listing.py``).
     - Closing the iterator early (``aclose``, or the consuming task cancelled) cancels the pages in flight.
     """
@@ -91,9 +92,9 @@ async def iterate_page_envelopes_concurrently(
                 tasks[scheduled] = asyncio.ensure_future(fetch(scheduled))
             page = await _head_in_order(tasks, number)
             del tasks[number]
+            yield page
             if not page.results:
                 return
-            yield page
             target = max(target, _total_pages(page, number, endpoint))
             number += 1
     finally:
