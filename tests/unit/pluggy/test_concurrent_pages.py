@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
+import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from financehub_desktop.domain import errors as de
+from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.listing import all_transaction_pages
 from financehub_desktop.pluggy.models.banking import Transaction
 from financehub_desktop.pluggy.models.envelope import CursorPage, Page
 from financehub_desktop.pluggy.pagination import iterate_page_envelopes_concurrently
+
+from .fakes import CLIENT_ID, CLIENT_SECRET, make_jwt
 
 
 def tx(n: int) -> Transaction:
@@ -294,3 +299,32 @@ def test_every_row_there_at_the_end_is_listed_exactly_once(
     ids = asyncio.run(run())
     assert len(ids) == len(set(ids))
     assert {f"t{n:04d}" for n in rows} <= set(ids)
+
+
+# ---------------------------------------------------------------------------------------------- the client's gate
+@pytest.mark.asyncio
+async def test_the_in_flight_gate_holds_for_every_caller_of_one_client() -> None:
+    on_the_wire = {"now": 0, "peak": 0}
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/auth":
+            return httpx.Response(200, json={"apiKey": make_jwt(time.time() + 7200)})
+        on_the_wire["now"] += 1
+        on_the_wire["peak"] = max(on_the_wire["peak"], on_the_wire["now"])
+        await asyncio.sleep(0.002)
+        on_the_wire["now"] -= 1
+        return httpx.Response(200, json={"page": 1, "total": 0, "totalPages": 0, "results": []})
+
+    transport = httpx.MockTransport(handler)
+    async with PluggyClient("https://pluggy.test", CLIENT_ID, CLIENT_SECRET, transport=transport, max_in_flight=3) as c:
+        calls = [c.list_accounts("item") for _ in range(8)] + [c.list_categories() for _ in range(8)]
+        await asyncio.gather(*calls)
+        snapshot = c.metrics_snapshot()
+    assert on_the_wire["peak"] == 3
+    assert snapshot["in_flight"] == {"now": 0, "peak": 3}
+    assert snapshot["totals"]["calls"] == 17  # 16 calls and one /auth, none lost waiting at the gate
+
+
+def test_a_client_without_room_for_one_request_is_refused() -> None:
+    with pytest.raises(de.InvalidInputError):
+        PluggyClient("https://pluggy.test", CLIENT_ID, CLIENT_SECRET, max_in_flight=0)
