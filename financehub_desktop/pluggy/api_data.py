@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from ..domain.errors import InvalidInputError
 from .api_base import ApiBase
+from .listing import all_transaction_pages
 from .models.banking import (
     Account,
     AccountBalance,
@@ -23,7 +24,7 @@ from .models.banking import (
 )
 from .models.envelope import CursorPage, Page
 from .models.wealth import Consent, IdentityResponse, Investment, InvestmentTransaction, Loan
-from .pagination import iterate_cursor, iterate_cursor_pages, iterate_pages
+from .pagination import DEFAULT_WINDOW, iterate_cursor, iterate_cursor_pages, iterate_pages
 
 MAX_IDS = 500
 MAX_PAGE_SIZE = 500
@@ -198,6 +199,43 @@ class DataApi(ApiBase):
             )
 
         return iterate_pages(fetch, endpoint="GET /transactions")
+
+    def iter_all_transaction_pages(
+        self,
+        account_id: str,
+        *,
+        window: int = DEFAULT_WINDOW,
+        page_size: int = MAX_PAGE_SIZE,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        created_at_from: datetime | None = None,
+    ) -> AsyncIterator[list[Transaction]]:
+        """Every transaction of an account as fast as the API allows: v1 page 1, then pages 2..N with up to
+        ``window`` requested at once (never more than the client's ``max_in_flight`` across all its callers, and
+        each through the client-side rate limiter), yielded in order as batches of rows not yielded before.
+
+        Rows moving between pages during the walk, and the v1 endpoint's removal, are handled in
+        ``pluggy/listing.py`` (each row once; a second walk through the v2 cursor when ``total`` changed).
+        A page that fails cancels the pages in flight and raises its typed error. For a full (first) download;
+        incremental syncs use ``iter_transaction_pages(created_at_from=...)``.
+        """
+        if created_at_from is not None and date_from is not None:
+            raise InvalidInputError("createdAtFrom cannot be combined with dateFrom", field="created_at_from")
+        if window < 1:
+            raise InvalidInputError("window must be at least 1", field="window")
+
+        async def v1_page(number: int) -> Page[Transaction]:
+            return await self.list_transactions(
+                account_id,
+                page=number,
+                page_size=page_size,
+                from_=date_from,
+                to=date_to,
+                created_at_from=created_at_from,
+            )
+
+        v2_page = self._transactions_fetcher(account_id, None, date_from, date_to, created_at_from)
+        return all_transaction_pages(v1_page, v2_page, window=min(window, self._http.max_in_flight))
 
     async def get_transaction(self, transaction_id: str) -> Transaction:
         return await self._one(Transaction, "GET", "/transactions/{id}", path_params={"id": transaction_id})

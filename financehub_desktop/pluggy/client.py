@@ -47,6 +47,7 @@ class PluggyClient(ItemsApi, DataApi, PaymentsApi):
         auth_clock: Clock = time.time,
         auth_margin: float | None = None,
         max_connections: int = 20,
+        max_in_flight: int | None = None,
     ) -> None:
         self._http = PluggyHttp(
             base_url or DEFAULT_BASE_URL,
@@ -60,6 +61,7 @@ class PluggyClient(ItemsApi, DataApi, PaymentsApi):
             auth_clock=auth_clock,
             auth_margin=auth_margin,
             max_connections=max_connections,
+            max_in_flight=max_in_flight,
         )
 
     @classmethod
@@ -75,6 +77,12 @@ class PluggyClient(ItemsApi, DataApi, PaymentsApi):
     @property
     def user_agent(self) -> str:
         return USER_AGENT
+
+    @property
+    def max_in_flight(self) -> int:
+        """At most this many requests of this client are on the wire at once (``max_in_flight``, default the
+        connection pool's size); concurrent page listings share it."""
+        return self._http.max_in_flight
 
     @property
     def metrics(self) -> ClientMetrics:

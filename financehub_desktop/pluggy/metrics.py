@@ -58,6 +58,16 @@ class ClientMetrics:
 
     def __init__(self) -> None:
         self._stats: dict[str, EndpointStats] = {}
+        #: HTTP exchanges on the wire right now, and the most there ever were at once (the concurrency used).
+        self.in_flight = 0
+        self.in_flight_peak = 0
+
+    def exchange_started(self) -> None:
+        self.in_flight += 1
+        self.in_flight_peak = max(self.in_flight_peak, self.in_flight)
+
+    def exchange_finished(self) -> None:
+        self.in_flight -= 1
 
     def _for(self, endpoint: str) -> EndpointStats:
         return self._stats.setdefault(endpoint, EndpointStats())
@@ -94,11 +104,13 @@ class ClientMetrics:
                 "retries": sum(s.retries for s in self._stats.values()),
                 "reauths": sum(s.reauths for s in self._stats.values()),
             },
+            "in_flight": {"now": self.in_flight, "peak": self.in_flight_peak},
             "endpoints": endpoints,
         }
 
     def reset(self) -> None:
         self._stats.clear()
+        self.in_flight_peak = self.in_flight
 
 
 def summary_lines(snapshot: dict[str, Any], *, limit: int = 12) -> list[str]:

@@ -5,11 +5,15 @@
   ``after`` value with the same filters until ``next`` is null.
 
 A server that repeats a cursor, or claims more pages than is sane, is a malformed response, not an endless loop.
+
+``iterate_page_envelopes_concurrently`` walks a v1 envelope with pages 2..N requested ahead, at most ``window``
+pages fetched-but-not-yet-yielded at a time, yielding them in page order.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+import asyncio
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import TypeVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -19,6 +23,8 @@ from .models.envelope import CursorPage, Page
 
 T = TypeVar("T")
 MAX_PAGES = 100_000
+#: Pages of one listing requested ahead by default (each is up to 500 rows in memory until it is yielded).
+DEFAULT_WINDOW = 4
 
 
 async def iterate_page_envelopes(
@@ -29,12 +35,73 @@ async def iterate_page_envelopes(
     while True:
         page = await fetch(number)
         yield page
-        total_pages = page.total_pages if page.total_pages is not None else number
-        if total_pages > MAX_PAGES:
-            raise malformed(endpoint, "totalPages", f"implausible value {total_pages}")
+        total_pages = _total_pages(page, number, endpoint)
         if number >= total_pages or not page.results:
             return
         number += 1
+
+
+def _total_pages(page: Page[T], number: int, endpoint: str) -> int:
+    total_pages = page.total_pages if page.total_pages is not None else number
+    if total_pages > MAX_PAGES:
+        raise malformed(endpoint, "totalPages", f"implausible value {total_pages}")
+    return total_pages
+
+
+async def _head_in_order(tasks: dict[int, asyncio.Task[Page[T]]], number: int) -> Page[T]:
+    """The result of page ``number`` once it is in; the first failure of ANY page in flight is raised at once
+    (the caller's ``finally`` cancels the rest), so a failed page 7 does not wait behind a slow page 3."""
+    head = tasks[number]
+    while True:
+        for task in tasks.values():
+            if task.done() and not task.cancelled() and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+        if head.done():
+            return head.result()
+        await asyncio.wait([t for t in tasks.values() if not t.done()], return_when=asyncio.FIRST_COMPLETED)
+
+
+async def iterate_page_envelopes_concurrently(
+    fetch: Callable[[int], Awaitable[Page[T]]], *, endpoint: str = "page", window: int = DEFAULT_WINDOW
+) -> AsyncGenerator[Page[T], None]:
+    """Page 1 first (it tells ``totalPages``), then pages 2..N with up to ``window`` of them requested ahead of the
+    one being yielded; pages are yielded in order, so memory holds at most ``window`` pages.
+
+    - A page that fails (after the client's own retries) cancels every page still in flight and its typed error is
+      raised; the pages yielded before it stay valid.
+    - Offset pages can move while they are read. A later page that reports MORE pages than page 1 did extends the
+      walk; the walk stops at the last page known or after the first page that comes back empty (rows were
+      removed; that page is yielded too, for its ``total``).
+      Rows seen twice or skipped because of such a shift are the caller's to handle (see ``pluggy/listing.py``).
+    - Closing the iterator early (``aclose``, or the consuming task cancelled) cancels the pages in flight.
+    """
+    if window < 1:
+        raise ValueError("window must be at least 1")
+    first = await fetch(1)
+    yield first
+    target = _total_pages(first, 1, endpoint)
+    if target <= 1 or not first.results:
+        return
+    tasks: dict[int, asyncio.Task[Page[T]]] = {}
+    scheduled = 1
+    number = 2
+    try:
+        while number <= target:
+            while scheduled < target and len(tasks) < window:
+                scheduled += 1
+                tasks[scheduled] = asyncio.ensure_future(fetch(scheduled))
+            page = await _head_in_order(tasks, number)
+            del tasks[number]
+            yield page
+            if not page.results:
+                return
+            target = max(target, _total_pages(page, number, endpoint))
+            number += 1
+    finally:
+        for task in tasks.values():
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks.values(), return_exceptions=True)
 
 
 async def iterate_pages(

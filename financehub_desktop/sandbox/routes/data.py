@@ -17,7 +17,7 @@ from ..data.ledger import Txn, add_months, stable_id
 from ..data.merchants import find_merchants
 from ..errors import ApiError, bad_request, forbidden, not_found
 from ..lifecycle import ItemRecord
-from ..wire import empty_response, iso, iso_day
+from ..wire import empty_response, iso, iso_day, raw_list
 from .base import Ctx, endpoint, page, paging, require_uuid, str_field
 
 MAX_IDS = 500
@@ -173,7 +173,7 @@ async def list_transactions(ctx: Ctx) -> dict[str, Any]:
         "total": len(rows),
         "totalPages": -(-len(rows) // size) if rows else 0,
         "page": page_number,
-        "results": [t.raw() for t in rows[start : start + size]],
+        "results": raw_list([t.raw() for t in rows[start : start + size]]),
     }
 
 
@@ -210,7 +210,7 @@ async def list_transactions_v2(ctx: Ctx) -> dict[str, Any]:
         params = [(k, ctx.query(k)) for k in ("accountId", "ids", "dateFrom", "dateTo", "createdAtFrom")]
         query = urlencode([(k, v) for k, v in params if v is not None] + [("after", _cursor(chunk[-1]))])
         next_query = f"?{query}"
-    return {"results": [t.raw() for t in chunk], "next": next_query}
+    return {"results": raw_list([t.raw() for t in chunk]), "next": next_query}
 
 
 def _txn(ctx: Ctx) -> Txn:
