@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import marshal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass
@@ -106,10 +107,14 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 def content_hash(values: Sequence[Any]) -> str:
     """SHA-256 over the stored values, children included.
 
-    The values are already SQLite's (text, integers, ``None``; children as tuples of the same), whose ``repr`` is
-    exact, unambiguous and stable, and costs a third of a JSON encoding.
+    The values are already SQLite's (text, integers, ``None``; children as tuples of the same). They are serialised
+    with ``marshal`` at format version 2, which writes every string as its UTF-8 bytes and never shares objects, so
+    equal values always give the same bytes whatever their identity or interning; it costs a third of ``repr``.
     """
-    return hashlib.sha256(repr(values).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(marshal.dumps(values, _MARSHAL_VERSION)).hexdigest()
+
+
+_MARSHAL_VERSION = 2  # 3+ shares repeated objects (bytes would depend on identity); 2 does not
 
 
 @dataclass(frozen=True, slots=True)

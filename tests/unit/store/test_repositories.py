@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from datetime import timedelta
 from decimal import Decimal
 
@@ -17,6 +20,7 @@ from financehub_desktop.store.records import (
     LoanRecord,
     WebhookEventRecord,
 )
+from financehub_desktop.store.repositories import content_hash
 from financehub_desktop.store.schema import bill_finance_charges, loan_installments, transactions
 
 from .conftest import ACCOUNT_ID, CARD_ID, ITEM_ID, T0, seed, total_changes, transaction
@@ -280,3 +284,28 @@ def test_a_bug_in_a_write_keeps_row_values_out_of_the_error(store: Store) -> Non
     assert "Fulano" not in str(info.value)
     with store.read() as conn:
         assert store.repos.transactions.count(conn) == 1
+
+
+def test_content_hash_depends_on_the_values_only() -> None:
+    values = ("Padaria Pão de Açúcar", None, 3, "-12.50", [("c1", "IOF", "1.20")])
+    rebuilt = ("".join(["Padaria ", "Pão de Açúcar"]), None, 3, "-12.50", [("c1", sys.intern("IOF"), "1.20")])
+    assert content_hash(values) == content_hash(rebuilt)  # identity and interning do not matter
+    assert content_hash(("None",)) != content_hash((None,))
+    assert content_hash(("1",)) != content_hash((1,))
+    assert content_hash(("a", "bc")) != content_hash(("ab", "c"))
+
+
+def test_content_hash_is_the_same_in_every_process() -> None:
+    """A re-sync in a later run must find the rows unchanged: no per-process salt (PYTHONHASHSEED) may leak in."""
+    code = (
+        "from financehub_desktop.store.repositories import content_hash;"
+        "print(content_hash(('Café', None, 7, [('x', '1.5')])))"
+    )
+    hashes = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }  # fmt: skip
+    assert hashes == {content_hash(("Café", None, 7, [("x", "1.5")]))}
