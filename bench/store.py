@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/store.py [--rows 100000] [--search-rows 500000] [--runs 41]
 
-1. upsert N realistic transactions (records, as the sync engine hands them over) into the encrypted store vs plain
+1. (median of --repeat runs) upsert N realistic transactions (records, as the sync engine hands them over) into the encrypted store vs plain
    ``sqlite3.executemany`` of the same rows into an unencrypted file with the same table and indexes (no FTS). Both
    sides start from the same records: plain sqlite3 must turn them into the same rows of SQLite values (Decimal and
    datetime as text, the raw record as JSON) with the store's own conversion code, and that conversion alone costs
@@ -20,6 +20,7 @@ import argparse
 import os
 import re
 import resource
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -133,13 +134,12 @@ def realistic(n: int) -> TransactionRecord:
     return TransactionRecord(raw=raw, **values)
 
 
-def bench_plain(folder: Path, records: list[TransactionRecord]) -> tuple[float, float]:
+def bench_plain(path: Path, records: list[TransactionRecord]) -> tuple[float, float]:
     """(seconds to convert the records into tuples of SQLite values, seconds of executemany + commit).
 
     The conversion is the store's own (``RowWriter``: Decimal and datetime to text, the raw record to JSON), without
     the content hash, so the second number is plain sqlite3 writing exactly the rows the store writes.
     """
-    path = folder / "plain.db"
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -166,7 +166,7 @@ def bench_plain(folder: Path, records: list[TransactionRecord]) -> tuple[float, 
     return converted - started, finished - converted
 
 
-def bench_upserts(store: Any, records: list[TransactionRecord], plain: tuple[float, float]) -> None:
+def seed_accounts(store: Any) -> None:
     with store.write() as conn:
         store.repos.items.upsert(
             conn, [ItemRecord(id=ITEM, connector_id=1, status="UPDATED", execution_status="SUCCESS")]
@@ -186,11 +186,15 @@ def bench_upserts(store: Any, records: list[TransactionRecord], plain: tuple[flo
                 for i, a in enumerate(ACCOUNTS)
             ],
         )
+
+
+def measure_upserts(store: Any, records: list[TransactionRecord]) -> dict[str, Any]:
+    """The first upsert of ``records`` into an empty store, then the same records again."""
+    seed_accounts(store)
     started = time.perf_counter()
     with store.write() as conn:
         first = store.repos.transactions.upsert(conn, records)
     encrypted = time.perf_counter() - started
-
     started = time.perf_counter()
     with store.write() as conn:
         raw: Any = conn.connection.dbapi_connection
@@ -198,7 +202,12 @@ def bench_upserts(store: Any, records: list[TransactionRecord], plain: tuple[flo
         again = store.repos.transactions.upsert(conn, records)
         written_again = raw.total_changes - before
     repeat = time.perf_counter() - started
+    return {"first": first, "encrypted": encrypted, "again": again, "repeat": repeat, "written": written_again}
 
+
+def report_upserts(
+    store: Any, records: list[TransactionRecord], runs: list[tuple[tuple[float, float], dict[str, Any]]]
+) -> None:
     tracemalloc.start()
     with store.write() as conn:
         store.repos.transactions.upsert(conn, records)
@@ -206,19 +215,27 @@ def bench_upserts(store: Any, records: list[TransactionRecord], plain: tuple[flo
     tracemalloc.stop()
 
     rows = len(records)
-    build, write = plain
+    build = statistics.median(p[0] for p, _ in runs)
+    write = statistics.median(p[1] for p, _ in runs)
+    total = statistics.median(p[0] + p[1] for p, _ in runs)
+    encrypted = statistics.median(m["encrypted"] for _, m in runs)
+    repeat = statistics.median(m["repeat"] for _, m in runs)
+    ratios = sorted(m["encrypted"] / (p[0] + p[1]) for p, m in runs)
+    last = runs[-1][1]
+    print(
+        f"median of {len(runs)} runs, store and plain alternating (per-run ratios {', '.join(f'{r:.2f}' for r in ratios)})"
+    )
     print(f"{'':44}{'encrypted store':>18}{'plain sqlite3':>16}{'ratio':>8}")
-    total = build + write
     print(f"{f'upsert {rows:,} new transactions':44}{encrypted:>17.2f}s{total:>15.2f}s{encrypted / total:>7.2f}x")
     print("  (both from the same records. store: conversion, content hash, change check, upsert, foreign keys,")
     print("   full-text index. plain: the same conversion code, then executemany + commit, same table and indexes)")
     print(f"{'  plain: converting the records':44}{'':>18}{build:>15.2f}s")
     print(f"{'  plain: executemany of ready-made tuples':44}{'':>18}{write:>15.2f}s{encrypted / write:>7.2f}x")
-    print(f"{'  counts':44}{first.as_dict()!s:>40}")
+    print(f"{'  counts':44}{last['first'].as_dict()!s:>40}")
     print(
         f"{'re-upsert the same rows unchanged':44}{repeat:>17.2f}s{'':>16}{repeat / encrypted:>7.2f}x  (of the first)"
     )
-    print(f"{'  rows written by the re-upsert':44}{written_again:>18}   counts {again.as_dict()}")
+    print(f"{'  rows written by the re-upsert':44}{last['written']:>18}   counts {last['again'].as_dict()}")
     print(f"{'  Python memory peak of an upsert call':44}{upsert_peak / 2**20:>17.1f}M  (tracemalloc, measured apart)")
 
 
@@ -273,17 +290,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--search-rows", type=int, default=500_000)
-    parser.add_argument("--runs", type=int, default=41)
+    parser.add_argument("--runs", type=int, default=41, help="runs of each search query")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the upsert comparison (median shown)")
     args = parser.parse_args()
     keyring.set_keyring(_MemoryKeyring())
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared: ratios matter, not absolute times)")
     with tempfile.TemporaryDirectory(prefix="fh-bench-") as tmp:
         folder = Path(tmp)
-        paths = ProfilePaths("bench", folder / "data", folder / "config", folder / "logs")
         records = [realistic(n) for n in range(args.rows)]
-        plain = bench_plain(folder, records)
-        store = open_store(paths)
-        bench_upserts(store, records, plain)
+        runs = []
+        for run in range(args.repeat):
+            plain = bench_plain(folder / f"plain-{run}.db", records)
+            paths = ProfilePaths(f"bench{run}", folder / f"data{run}", folder / "config", folder / "logs")
+            store = open_store(paths)
+            runs.append((plain, measure_upserts(store, records)))
+            if run < args.repeat - 1:
+                store.close()
+                shutil.rmtree(paths.data_dir, ignore_errors=True)
+            (folder / f"plain-{run}.db").unlink()
+        report_upserts(store, records, runs)
         bench_search(store, args.rows, args.search_rows, args.runs)
         store.close()
         size = paths.database.stat().st_size
