@@ -1,14 +1,14 @@
 """Store benchmark: prints ratios measured in one run (never asserted by tests).
 
-    .venv/bin/python bench/store.py [--rows 100000] [--search-rows 500000] [--runs 41]
+    .venv/bin/python bench/store.py [--rows 100000] [--search-rows 500000] [--runs 41] [--repeat 3]
 
-1. (median of --repeat runs) upsert N realistic transactions (records, as the sync engine hands them over) into the encrypted store vs plain
-   ``sqlite3.executemany`` of the same rows into an unencrypted file with the same table and indexes (no FTS). Both
-   sides start from the same records: plain sqlite3 must turn them into the same rows of SQLite values (Decimal and
-   datetime as text, the raw record as JSON) with the store's own conversion code, and that conversion alone costs
-   it about as much as its executemany. The ratio against that is the store's own price (encryption, content
-   hashes, change check, upsert, foreign keys, the full-text index); the ratio against executemany of ready-made
-   tuples is printed too;
+1. upsert N realistic transactions (records, as the sync engine hands them over) into the encrypted store vs plain
+   ``sqlite3.executemany`` of the same rows into an unencrypted file with the same table and indexes (no FTS), the
+   median of ``--repeat`` alternating runs. Both sides start from the same records: plain sqlite3 must turn them
+   into the same rows of SQLite values (Decimal and datetime as text, the raw record as JSON) with the store's own
+   conversion code, and that conversion alone costs it about as much as its executemany. The ratio against that is
+   the store's own price (encryption, content hashes, change check, upsert, foreign keys, the full-text index); the
+   ratio against executemany of ready-made tuples is printed too;
 2. re-upsert the same N unchanged: rows written (must be 0) and time, against the first insert;
 3. search over the search-rows total: median and p90 of several queries (text, text + filters, filters only, page 2);
 4. peak memory (max RSS of the process).
@@ -222,9 +222,8 @@ def report_upserts(
     repeat = statistics.median(m["repeat"] for _, m in runs)
     ratios = sorted(m["encrypted"] / (p[0] + p[1]) for p, m in runs)
     last = runs[-1][1]
-    print(
-        f"median of {len(runs)} runs, store and plain alternating (per-run ratios {', '.join(f'{r:.2f}' for r in ratios)})"
-    )
+    each = ", ".join(f"{r:.2f}" for r in ratios)
+    print(f"median of {len(runs)} runs, store and plain alternating (the ratio of each run: {each})")
     print(f"{'':44}{'encrypted store':>18}{'plain sqlite3':>16}{'ratio':>8}")
     print(f"{f'upsert {rows:,} new transactions':44}{encrypted:>17.2f}s{total:>15.2f}s{encrypted / total:>7.2f}x")
     print("  (both from the same records. store: conversion, content hash, change check, upsert, foreign keys,")
