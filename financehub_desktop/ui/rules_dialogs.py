@@ -47,6 +47,7 @@ class RulesDialog(QDialog):
         self.transactions = transactions
         self.views: list[RuleView] = []
         self._job: BackgroundJob | None = None
+        self._rule_dialog: RuleDialog | None = None
         self.setWindowTitle(self.tr("Categorisation rules"))
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels(
@@ -206,14 +207,17 @@ class RulesDialog(QDialog):
         return self._open(RuleDialog(self.rules, self.transactions, parent=self, rule=self.views[row]))
 
     def _open(self, dialog: RuleDialog) -> RuleDialog:
-        """Window-modal; when it is saved the list reloads and says how many transactions changed."""
+        """Window-modal; when it is saved the list reloads and says how many transactions changed. The last one
+        is kept (its answer can be read) until the next one opens or this dialog goes."""
 
         def closed(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
                 self.reload()
                 self._report(dialog.changed)
-            dialog.deleteLater()
 
+        if self._rule_dialog is not None:
+            self._rule_dialog.deleteLater()
+        self._rule_dialog = dialog
         dialog.finished.connect(closed)
         dialog.open()
         return dialog
