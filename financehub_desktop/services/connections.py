@@ -157,7 +157,9 @@ class ConnectionsService:
         # The categorisation rules, over what this sync wrote (after a failed attempt, over the whole connection).
         since = None if report.item_id in self._rules_pending else report.started_at
         try:
-            changed = self.rules.apply_to_item(report.item_id, since=since)
+            # A worker thread: the first sync of years of history (or a rule saved without "apply now") makes
+            # this seconds of work, which must not freeze the GUI thread that runs this loop.
+            changed = await asyncio.to_thread(self.rules.apply_to_item, report.item_id, since=since)
             self._rules_pending.discard(report.item_id)
             if changed:
                 log.info("categorisation rules changed %d transactions after the sync", changed)
