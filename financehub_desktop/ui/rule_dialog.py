@@ -35,7 +35,8 @@ from .background_job import BackgroundJob
 
 ERROR_STYLE = "color: #c0392b"
 HINT_STYLE = "color: #666"
-MAX_PRIORITY = 9999
+PRIORITY_RANGE = (-99_999, 99_999)  # the store takes any whole number; lower is tried first
+DEFAULT_PRIORITY = 100
 TWO_PLACES = Decimal("0.01")
 
 
@@ -215,8 +216,8 @@ class RuleDialog(QDialog):
         amount_hint.setWordWrap(True)
         amount_hint.setStyleSheet(HINT_STYLE)
         self.priority = QSpinBox()
-        self.priority.setRange(0, MAX_PRIORITY)
-        self.priority.setValue(100)
+        self.priority.setRange(*PRIORITY_RANGE)
+        self.priority.setValue(DEFAULT_PRIORITY)
         priority_help = self.tr(
             "When several rules match a transaction, the one with the lowest number wins (then the oldest rule)."
         )
@@ -251,9 +252,10 @@ class RuleDialog(QDialog):
         self.transaction_type.setCurrentIndex(max(0, self.transaction_type.findData(rule.transaction_type or "")))
         self.amount_min.setText("" if rule.amount_min is None else amount_text(rule.amount_min))
         self.amount_max.setText("" if rule.amount_max is None else amount_text(rule.amount_max))
-        self.priority.setValue(min(max(rule.priority, 0), MAX_PRIORITY))
-        limited = bool(rule.account_id or rule.transaction_type) or rule.amount_min is not None
-        self.show_conditions(limited or rule.amount_max is not None or rule.priority != 100)
+        self.priority.setValue(min(max(rule.priority, PRIORITY_RANGE[0]), PRIORITY_RANGE[1]))
+        amounts = (rule.amount_min, rule.amount_max)
+        self.show_conditions(bool(rule.account_id or rule.transaction_type) or amounts != (None, None)
+                             or rule.priority != DEFAULT_PRIORITY)  # fmt: skip
 
     # ------------------------------------------------------------------ what to match
     def _fill(self, draft: RuleDraft) -> None:
@@ -299,11 +301,8 @@ class RuleDialog(QDialog):
         field = str(self.field.currentData())
         closed = field == "payment_method"
         pattern = str(self.pattern_choice.currentData()) if closed else self.pattern.text()
-        try:
-            low = self._amount(self.amount_min, self.tr("Type the minimum amount like 1.234,56 or -50,00."))
-            high = self._amount(self.amount_max, self.tr("Type the maximum amount like 1.234,56 or -50,00."))
-        except ValueError as bad:
-            raise ValueError(str(bad)) from None
+        low = self._amount(self.amount_min, self.tr("Type the minimum amount like 1.234,56 or -50,00."))
+        high = self._amount(self.amount_max, self.tr("Type the maximum amount like 1.234,56 or -50,00."))
         kind = str(self.transaction_type.currentData() or "")
         if low is not None and high is not None and low > high:
             raise ValueError(self.tr("The minimum amount is larger than the maximum."))
