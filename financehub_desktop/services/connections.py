@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -30,6 +32,8 @@ from .read_models import ConnectionView
 from .rules import RulesService
 
 log = get_logger("services")
+#: Applies the rules after syncs, one at a time, off the loop's thread (joined at exit by concurrent.futures).
+_RULES_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rules-after-sync")
 
 #: The UI's answer to an MFA prompt: the value, or ``None`` when the user cancels.
 MfaAnswerer = Callable[[MfaPrompt], Awaitable[str | None]]
@@ -157,7 +161,11 @@ class ConnectionsService:
         # The categorisation rules, over what this sync wrote (after a failed attempt, over the whole connection).
         since = None if report.item_id in self._rules_pending else report.started_at
         try:
-            changed = self.rules.apply_to_item(report.item_id, since=since)
+            # A worker thread: the first sync of years of history (or a rule saved without "apply now") makes
+            # this seconds of work, which must not freeze the GUI thread that runs this loop. A plain Python
+            # thread, not the loop's default executor (qasync's QThreads outlive the app and abort its exit).
+            apply = functools.partial(self.rules.apply_to_item, report.item_id, since=since)
+            changed = await asyncio.get_running_loop().run_in_executor(_RULES_THREAD, apply)
             self._rules_pending.discard(report.item_id)
             if changed:
                 log.info("categorisation rules changed %d transactions after the sync", changed)

@@ -392,7 +392,9 @@ class TransactionsPage(QWidget):
 
     def open_rules(self) -> None:
         if self.rules is not None:
-            RulesDialog(self.rules, self.service, self).exec()
+            dialog = RulesDialog(self.rules, self.service, self)
+            dialog.exec()
+            dialog.deleteLater()  # a run still going on finishes on its thread; its answer is dropped
 
     def create_rule(self, transaction_id: int) -> RuleDialog | None:
         """The detail panel's "Create a rule…": the dialog prefilled from the transaction (modal)."""

@@ -483,6 +483,10 @@ Inclua-os ao relatar o problema.</translation>
         <translation>Criar uma regra de categorização</translation>
     </message>
     <message>
+        <source>Edit categorisation rule</source>
+        <translation>Editar regra de categorização</translation>
+    </message>
+    <message>
         <source>Card</source>
         <translation>Cartão</translation>
     </message>
@@ -511,6 +515,74 @@ Inclua-os ao relatar o problema.</translation>
         <translation>Categoria</translation>
     </message>
     <message>
+        <source>More conditions</source>
+        <translation>Mais condições</translation>
+    </message>
+    <message>
+        <source>Any account</source>
+        <translation>Qualquer conta</translation>
+    </message>
+    <message>
+        <source>no minimum</source>
+        <translation>sem mínimo</translation>
+    </message>
+    <message>
+        <source>no maximum</source>
+        <translation>sem máximo</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>As in the list, money out is negative: spending between R$ 10,00 and R$ 50,00 is -50,00 to -10,00.</source>
+        <translation>Como na lista, saídas são negativas: gastos entre R$&#xa0;10,00 e R$&#xa0;50,00 vão de -50,00 a -10,00.</translation>
+    </message>
+    <message>
+        <source>When several rules match a transaction, the one with the lowest number wins (then the oldest rule).</source>
+        <translation>Quando várias regras servem para uma transação, vale a de menor número (e, entre iguais, a mais antiga).</translation>
+    </message>
+    <message>
+        <source>Lower numbers are tried first.</source>
+        <translation>Números menores são testados primeiro.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridade</translation>
+    </message>
+    <message>
+        <source>Type the minimum amount like 1.234,56 or -50,00.</source>
+        <translation>Digite o valor mínimo como 1.234,56 ou -50,00.</translation>
+    </message>
+    <message>
+        <source>Type the maximum amount like 1.234,56 or -50,00.</source>
+        <translation>Digite o valor máximo como 1.234,56 ou -50,00.</translation>
+    </message>
+    <message>
+        <source>The minimum amount is larger than the maximum.</source>
+        <translation>O valor mínimo é maior que o máximo.</translation>
+    </message>
+    <message>
+        <source>Money out is negative: type the range like -50,00 to -10,00.</source>
+        <translation>Saídas são negativas: digite a faixa como -50,00 a -10,00.</translation>
+    </message>
+    <message>
+        <source>Money in is positive: type the range like 10,00 to 50,00.</source>
+        <translation>Entradas são positivas: digite a faixa como 10,00 a 50,00.</translation>
+    </message>
+    <message>
         <source>Enter the CPF or CNPJ to match (digits; dots and dashes are ignored).</source>
         <translation>Informe o CPF ou CNPJ (números; pontos e traços são ignorados).</translation>
     </message>
@@ -521,6 +593,14 @@ Inclua-os ao relatar o problema.</translation>
     <message>
         <source>Choose a category.</source>
         <translation>Escolha uma categoria.</translation>
+    </message>
+    <message>
+        <source>Applying rules…</source>
+        <translation>Aplicando regras…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
     </message>
 </context>
 <context>
@@ -557,6 +637,46 @@ Inclua-os ao relatar o problema.</translation>
         <source>ends with</source>
         <translation>termina com</translation>
     </message>
+    <message>
+        <source>Money in or out</source>
+        <translation>Entradas e saídas</translation>
+    </message>
+    <message>
+        <source>Money in (credits)</source>
+        <translation>Entradas (créditos)</translation>
+    </message>
+    <message>
+        <source>Money out (debits)</source>
+        <translation>Saídas (débitos)</translation>
+    </message>
+    <message>
+        <source>a removed account</source>
+        <translation>uma conta removida</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>conta %1</translation>
+    </message>
+    <message>
+        <source>money in</source>
+        <translation>entradas</translation>
+    </message>
+    <message>
+        <source>money out</source>
+        <translation>saídas</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>de %1 a %2</translation>
+    </message>
+    <message>
+        <source>from %1 up</source>
+        <translation>a partir de %1</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>até %1</translation>
+    </message>
 </context>
 <context>
     <name>RulesDialog</name>
@@ -589,6 +709,10 @@ Inclua-os ao relatar o problema.</translation>
         <translation>Nova regra…</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
@@ -610,6 +734,10 @@ Inclua-os ao relatar o problema.</translation>
             <numerusform>%n transação recategorizada.</numerusform>
             <numerusform>%n transações recategorizadas.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Applying rules…</source>
+        <translation>Aplicando regras…</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
-"""Every page in a real X window under Xvfb (QT_QPA_PLATFORM=xcb), screenshotted from the X screen itself into
-./screenshots/xvfb-<page>.png for a person to look at. Offscreen grabs elsewhere miss what only a real window
-shows (window manager frame-less sizing, xcb fonts and input methods)."""
+"""Every page (and the rules dialogs) in a real X window under Xvfb (QT_QPA_PLATFORM=xcb), screenshotted from the X
+screen itself into ./screenshots/xvfb-<page>.png for a person to look at. Offscreen grabs elsewhere miss what only a
+real window shows (window manager frame-less sizing, xcb fonts and input methods)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,25 @@ for spec in page_specs():
     shot = app.primaryScreen().grabWindow(0)
     assert shot.save(str(out / f"xvfb-{spec.key}.png")), spec.key
     print("saved", spec.key, shot.width(), shot.height(), flush=True)
+# The rules list with a limited rule open for editing ("More conditions" shown), over the Transactions page.
+from decimal import Decimal
+from financehub_desktop.services.read_models import RuleDraft
+from financehub_desktop.ui.rules_dialogs import RulesDialog
+from tests.support.sample_store import CARD
+services.rules.add(RuleDraft(pattern="uber", category_id="08000000", account_id=CARD, transaction_type="DEBIT",
+                             amount_min=Decimal("-1234.56"), amount_max=Decimal("-10"), priority=5), apply_now=True)
+window.show_page("transactions")
+listing = RulesDialog(services.rules, services.transactions, window)
+listing.show()
+editor = listing.edit_rule(0)
+assert editor is not None and editor.more.isVisible()
+for _ in range(20):
+    app.processEvents()
+shot = app.primaryScreen().grabWindow(0)
+assert shot.save(str(out / "xvfb-rules.png"))
+print("saved rules", shot.width(), shot.height(), flush=True)
+editor.reject()
+listing.reject()
 services.store.close()
 """
 
@@ -63,7 +82,7 @@ def test_every_page_renders_in_a_real_x_window(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     saved = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("saved")]
     assert saved == ["dashboard", "accounts", "transactions", "investments", "bills", "loans", "pix", "connections",
-                     "settings"]  # fmt: skip
+                     "settings", "rules"]  # fmt: skip
     for key in saved:
         image = SCREENSHOTS / f"xvfb-{key}.png"
         assert image.stat().st_size > 10_000, f"{image} looks blank"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import AsyncIterator
 
@@ -62,9 +63,12 @@ async def test_rules_apply_after_each_sync_and_never_beat_a_manual_category(serv
     transactions.recategorise(same[1].transaction_id, manual.category_id)
     seen: list[Change] = []
     services.bus.subscribe(seen.append)
+    applied_on: list[threading.Thread] = []
+    services.bus.subscribe(lambda c: applied_on.append(threading.current_thread()) if c.detail.get("rules") else None)
     assert (await connections.sync(item.id)).status == "succeeded"
     assert transactions.row(target.transaction_id).category_id == category.category_id
     assert any(c.topic is Topic.TRANSACTIONS and c.detail.get("rules") for c in seen)
+    assert applied_on and threading.current_thread() not in applied_on  # not on the loop's (the GUI's) thread
     assert transactions.row(same[1].transaction_id).category_id == manual.category_id
     # Another sync of the same data: nothing to re-categorise, and the results are still there.
     seen.clear()
