@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import marshal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
@@ -25,14 +26,18 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Row,
+    Select,
     Table,
     and_,
+    bindparam,
     delete,
     func,
+    literal_column,
     select,
     text,
     update,
 )
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import schema
@@ -111,7 +116,7 @@ def content_hash(values: Sequence[Any]) -> str:
     with ``marshal`` at format version 2, which writes every string as its UTF-8 bytes and never shares objects, so
     equal values always give the same bytes whatever their identity or interning; it costs a third of ``repr``.
     """
-    return hashlib.sha256(marshal.dumps(values, _MARSHAL_VERSION)).hexdigest()
+    return hashlib.sha256(marshal.dumps(values, _MARSHAL_VERSION)).hexdigest()  # type: ignore[arg-type]
 
 
 _MARSHAL_VERSION = 2  # 3+ shares repeated objects (bytes would depend on identity); 2 does not
@@ -150,6 +155,10 @@ class ProviderRepository(Generic[R]):
         frozen = ["first_seen_at", *(c.name for c in table.primary_key.columns)]
         self._upsert_sql = self._writer.upsert_sql(key, _BOOKKEEPING[1:], frozen)
         self._children = [(child, child.writer()) for child in self.children]
+        # the stored hash and removal mark of a chunk's keys, given as one JSON array (one bound value, raw rows)
+        listed: Select[Any] = select(literal_column("value")).select_from(func.json_each(bindparam("keys")))
+        stored = select(self.key_column, table.c.content_hash, table.c.removed_at).where(self.key_column.in_(listed))
+        self._stored_sql = str(stored.compile(dialect=sqlite_dialect.dialect(paramstyle="qmark")))
 
     # ------------------------------------------------------------------------------------------ writing
     def _row(self, record: R, now_text: str) -> tuple[Any, ...]:
@@ -177,14 +186,8 @@ class ProviderRepository(Generic[R]):
         with ExitStack() as inserting:
             for chunk in _chunks(list(by_key.values())):
                 rows = [(record, self._row(record, now_text)) for record in chunk]
-                stored = {
-                    k: (h, removed)
-                    for k, h, removed in conn.execute(
-                        select(self.key_column, self.table.c.content_hash, self.table.c.removed_at).where(
-                            self.key_column.in_([row[self._key_index] for _, row in rows])
-                        )
-                    )
-                }
+                keys = json.dumps([row[self._key_index] for _, row in rows], ensure_ascii=False)
+                stored = {k: (h, removed) for k, h, removed in conn.exec_driver_sql(self._stored_sql, (keys,))}
                 to_write = []
                 inserted = updated = 0
                 for record, row in rows:
