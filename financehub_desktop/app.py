@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from financehub_desktop import APP_ID, APP_NAME, __version__
 from financehub_desktop.config.logs import configure_logging, get_logger, install_excepthook, register_secret
@@ -21,6 +22,9 @@ from financehub_desktop.config.settings import Settings, load_settings
 from financehub_desktop.domain.errors import KeyringUnavailableError, PassphraseRequiredError, WrongPassphraseError
 from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.credentials import CredentialsService, PluggyCredentials
+
+if TYPE_CHECKING:
+    from financehub_desktop.ui.single_instance import InstanceGuard
 
 log = get_logger("app")
 #: The demo profile holds only simulated data; without a keyring it is locked with this fixed passphrase so the
@@ -82,6 +86,21 @@ def open_services(session: Session) -> AppServices | None:
         if dialog.exec() != UnlockDialog.DialogCode.Accepted:
             return None
         passphrase = dialog.value()
+
+
+def claim_profile(paths: ProfilePaths, stack: contextlib.ExitStack) -> InstanceGuard | None:
+    """This profile for this process only, until ``stack`` closes. ``None`` when another FinanceHub has it open: that
+    window is asked to come to the front (or, failing that, the user is told)."""
+    from financehub_desktop.ui.single_instance import LOCK_FILE_NAME, InstanceGuard, show_already_open
+
+    guard = InstanceGuard(paths.data_dir / LOCK_FILE_NAME)
+    if guard.acquire():
+        stack.callback(guard.release)
+        return guard
+    log.info("profile %s is already open in another process", paths.profile)
+    if not guard.ask_running_instance_to_show():
+        show_already_open(paths.profile)
+    return None
 
 
 def choose_session(profile: str, demo: bool, stack: contextlib.ExitStack) -> Session | None:
@@ -151,9 +170,16 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
     install_excepthook(lambda t, e, tb: show_crash_dialog(e, tb, first_paths.log_file))
 
     with contextlib.ExitStack() as stack:
+        guards = [claim_profile(first_paths, stack)]
+        if guards[0] is None:
+            return 0
         session = choose_session(profile, demo, stack)
         if session is None:
             return 0
+        if session.paths.profile != first_paths.profile:  # the first-run dialog chose the demo
+            guards.append(claim_profile(session.paths, stack))
+            if guards[-1] is None:
+                return 0
         configure_logging(session.paths.log_dir, session.settings.log_level)
         services = open_services(session)
         if services is None:
@@ -175,6 +201,9 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
 
         window = MainWindow(session.paths, session.settings, session.demo, services, session.connect_url)
         window.closed.connect(closed.set)
+        for guard in guards:
+            if guard is not None:
+                guard.activation_requested.connect(window.bring_to_front)
         window.show()
         for problem in loaded.problems:
             window.show_error(problem)

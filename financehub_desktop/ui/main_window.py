@@ -214,6 +214,14 @@ class MainWindow(QMainWindow):
             self.sync_state.setText(self.tr("Last sync: {when}").format(when=last))
 
     # ------------------------------------------------------------------ navigation
+    def bring_to_front(self) -> None:
+        """Another start of FinanceHub asked for this window (``ui/single_instance.py``)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def show_page(self, key: str) -> None:
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:

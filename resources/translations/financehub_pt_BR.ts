@@ -812,6 +812,17 @@ Inclua-os ao relatar o problema.</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>FinanceHub is already open with the profile “{profile}”. Use the window that is open.</source>
+        <translation>O FinanceHub já está aberto com o perfil “{profile}”. Use a janela que está aberta.</translation>
+    </message>
+    <message>
+        <source>FinanceHub</source>
+        <translation>FinanceHub</translation>
+    </message>
+</context>
+<context>
     <name>SyncSteps</name>
     <message>
         <source>Asking the bank for fresh data</source>
