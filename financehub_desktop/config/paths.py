@@ -47,6 +47,11 @@ class ProfilePaths:
     def log_file(self) -> Path:
         return self.log_dir / "financehub.log"
 
+    @property
+    def api_usage_file(self) -> Path:
+        """The last sessions' Pluggy API usage (counts and latencies, no data), read by ``financehub doctor``."""
+        return self.log_dir / "pluggy-usage.json"
+
     def ensure(self) -> ProfilePaths:
         """Create the folders (private to the user) or raise a clear error naming the one that failed."""
         for folder in (self.data_dir, self.config_dir, self.log_dir):

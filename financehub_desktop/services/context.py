@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import keyring
@@ -15,6 +16,7 @@ from financehub_desktop.config.paths import ProfilePaths
 from financehub_desktop.config.settings import Settings
 from financehub_desktop.domain.errors import PluggyAuthError
 from financehub_desktop.pluggy.client import PluggyClient
+from financehub_desktop.pluggy.usage_file import save_usage
 from financehub_desktop.store import Store, open_store
 from financehub_desktop.store.keys import ScryptParams
 
@@ -81,6 +83,7 @@ class AppServices:
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())
+        bus.subscribe(services._on_change)
         return services
 
     def use_credentials(self, credentials: PluggyCredentials | None) -> None:
@@ -120,7 +123,20 @@ class AppServices:
         except keyring.errors.KeyringError:
             return ""
 
+    def api_usage(self) -> dict[str, Any]:
+        """This session's Pluggy API usage (``ClientMetrics.snapshot()``); empty without credentials."""
+        return self.client.metrics_snapshot() if self.client is not None else {}
+
+    def save_api_usage(self) -> None:
+        """Keep this session's usage for ``financehub doctor`` (after each sync, and at the end)."""
+        save_usage(self.paths.api_usage_file, "app", self.api_usage())
+
+    def _on_change(self, change: Change) -> None:
+        if change.topic is Topic.SYNC_FINISHED:
+            self.save_api_usage()
+
     async def aclose(self) -> None:
+        self.save_api_usage()
         if self.client is not None:
             await self.client.aclose()
         self.store.close()

@@ -14,6 +14,8 @@ import keyring.errors
 
 from financehub_desktop import __version__
 from financehub_desktop.config.paths import ProfilePaths
+from financehub_desktop.pluggy.metrics import summary_lines
+from financehub_desktop.pluggy.usage_file import SOURCES, load_usage
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +107,31 @@ def diagnose(paths: ProfilePaths, *, check_qt: bool = True) -> list[Check]:
             else "needed: no usable keyring, the store will ask for a master passphrase",
         )
     )
+    checks += api_usage_checks(paths)
     checks += [
         Check("Profile", paths.profile),
         Check("Data folder", str(paths.data_dir)),
         Check("Config folder", str(paths.config_dir)),
         Check("Log folder", str(paths.log_dir)),
     ]
+    return checks
+
+
+def api_usage_checks(paths: ProfilePaths, *, limit: int = 8) -> list[Check]:
+    """The last app session's and the last ``financehub sync``'s Pluggy API usage: totals, then the busiest
+    endpoints with their failures, retries and latency percentiles (from ``ProfilePaths.api_usage_file``)."""
+    usage = load_usage(paths.api_usage_file)
+    if not usage:
+        return [Check("Pluggy API usage", "none recorded yet (no sync has run for this profile)")]
+    checks = []
+    for source in SOURCES:
+        entry = usage.get(source)
+        if entry is None:
+            continue
+        lines = summary_lines(entry["snapshot"], limit=limit)
+        label = "Pluggy API, last app session" if source == "app" else "Pluggy API, last `financehub sync`"
+        checks.append(Check(label, f"{entry.get('saved_at', '?')}: {lines[0].removeprefix('Pluggy API: ')}"))
+        checks += [Check("", line.strip()) for line in lines[1:]]
     return checks
 
 

@@ -19,6 +19,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 import keyring
@@ -31,6 +32,7 @@ from financehub_desktop.config.settings import load_settings
 from financehub_desktop.domain.errors import FinanceHubError, Lang, PluggyAuthError
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.models.items import ConnectorCredential
+from financehub_desktop.pluggy.usage_file import save_usage
 from financehub_desktop.store import Store, open_store, schema
 from financehub_desktop.store.keys import KEYRING_SERVICE
 
@@ -193,10 +195,18 @@ def run(args: argparse.Namespace, demo_backend: DemoBackend | None) -> int:
     if args.demo:
         if demo_backend is None:
             raise FinanceHubError("demo mode is not available in this build")
-        with demo_backend() as backend, open_store(profile_paths(DEMO_PROFILE).ensure()) as store:
-            return _finish(
-                asyncio.run(_run(backend, store, item_ids=args.item, answer=answer, refresh=refresh, demo=True))
+        demo_paths = profile_paths(DEMO_PROFILE).ensure()
+        with demo_backend() as backend, open_store(demo_paths) as store:
+            run_demo = _run(
+                backend,
+                store,
+                item_ids=args.item,
+                answer=answer,
+                refresh=refresh,
+                demo=True,
+                usage_file=demo_paths.api_usage_file,
             )
+            return _finish(asyncio.run(run_demo))
     paths = profile_paths(args.profile)
     settings = load_settings(paths.settings_file, os.environ).settings
     client_secret = _client_secret(args.profile)
@@ -211,7 +221,10 @@ def run(args: argparse.Namespace, demo_backend: DemoBackend | None) -> int:
             print("no bank connections yet: connect one in the app, or try `financehub sync --demo`")
             return 0
         real = (settings.pluggy_api_url, settings.pluggy_client_id, client_secret)
-        return _finish(asyncio.run(_run(real, store, item_ids=item_ids, answer=answer, refresh=refresh)))
+        usage = paths.api_usage_file
+        return _finish(
+            asyncio.run(_run(real, store, item_ids=item_ids, answer=answer, refresh=refresh, usage_file=usage))
+        )
 
 
 async def _run(
@@ -222,13 +235,18 @@ async def _run(
     answer: AnswerMfa | None,
     refresh: bool,
     demo: bool = False,
+    usage_file: Path | None = None,
 ) -> list[SyncReport]:
     """Sync ``item_ids`` (for the demo, a fresh demo item when none is given) through one client."""
     url, client_id, secret = backend
     async with PluggyClient(url, client_id, secret) as client:
-        if demo and not item_ids:
-            item_id = await create_demo_item(client)
-            forget_other_items(store, keep=item_id)
-            item_ids = [item_id]
-        with _bar() as bar:
-            return await sync_items(client, store, item_ids or [], answer_mfa=answer, observer=bar, refresh=refresh)
+        try:
+            if demo and not item_ids:
+                item_id = await create_demo_item(client)
+                forget_other_items(store, keep=item_id)
+                item_ids = [item_id]
+            with _bar() as bar:
+                return await sync_items(client, store, item_ids or [], answer_mfa=answer, observer=bar, refresh=refresh)
+        finally:
+            if usage_file is not None:  # for `financehub doctor`, even when the sync failed
+                save_usage(usage_file, "sync", client.metrics_snapshot())

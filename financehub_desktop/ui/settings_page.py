@@ -26,6 +26,7 @@ from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.credentials import KEYRING_SERVICE
 
 from . import async_tasks
+from .api_usage import ApiUsagePanel
 
 PLUGGY_DASHBOARD = "https://dashboard.pluggy.ai"
 
@@ -97,7 +98,8 @@ class SettingsPage(QWidget):
         self.status = QLabel()
         general_form.addRow(self.save_button, self.status)
         layout.addWidget(general)
-        layout.addStretch(1)
+        self.api_usage = ApiUsagePanel(services.api_usage, self)
+        layout.addWidget(self.api_usage, 1)
 
     def _relay_username(self) -> str:
         return f"relay-token:{self.services.paths.profile}"

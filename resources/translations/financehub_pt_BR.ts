@@ -92,6 +92,69 @@
     </message>
 </context>
 <context>
+    <name>ApiUsagePanel</name>
+    <message>
+        <source>Pluggy API usage (this session)</source>
+        <translation>Uso da API do Pluggy (nesta sessão)</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Chamadas</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhas</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Repetições</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>No Pluggy credentials: the app is offline and calls nothing.</source>
+        <translation>Sem credenciais do Pluggy: o app está offline e não faz chamadas.</translation>
+    </message>
+    <message>
+        <source>No calls to Pluggy yet in this session.</source>
+        <translation>Nenhuma chamada ao Pluggy nesta sessão ainda.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) to Pluggy in this session</source>
+        <translation>
+            <numerusform>%n chamada ao Pluggy nesta sessão</numerusform>
+            <numerusform>%n chamadas ao Pluggy nesta sessão</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n falhou</numerusform>
+            <numerusform>%n falharam</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retried</source>
+        <translation>
+            <numerusform>%n repetida</numerusform>
+            <numerusform>%n repetidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key renewal(s)</source>
+        <translation>
+            <numerusform>%n renovação da chave</numerusform>
+            <numerusform>%n renovações da chave</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CategoryDelegate</name>
     <message>
         <source>(automatic: a rule&apos;s or the bank&apos;s)</source>

@@ -183,3 +183,22 @@ async def test_background_sync_picks_up_a_due_item_and_stops(services: AppServic
     stop.set()
     await asyncio.wait_for(background, timeout=5)
     assert services.accounts.accounts()
+
+
+async def test_api_usage_is_kept_for_the_doctor_after_a_sync_without_secrets(services: AppServices) -> None:
+    from financehub_desktop.services.doctor import api_usage_checks, render
+
+    assert services.connections is not None and services.client is not None
+    assert [c.value for c in api_usage_checks(services.paths)] == [
+        "none recorded yet (no sync has run for this profile)"
+    ]
+    item_id = await _create_item(services, "user-ok")
+    await services.connections.add_from_connect(item_id)
+    await services.connections.sync(item_id)  # SYNC_FINISHED saves this session's usage
+    saved = services.paths.api_usage_file.read_text()
+    key = await services.client._http.auth.get()  # the API key in use
+    assert DEMO_CLIENT_SECRET not in saved and key not in saved and item_id not in saved
+    report = render(api_usage_checks(services.paths))
+    assert "Pluggy API, last app session" in report
+    assert "GET /v2/transactions" in report and "0 failed" in report
+    assert services.api_usage()["totals"]["calls"] > 5
