@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from financehub_desktop import cli
 from financehub_desktop.config.paths import DEMO_PROFILE, profile_paths
 from financehub_desktop.pluggy.client import PluggyClient
+from financehub_desktop.pluggy.usage_file import load_usage
 from financehub_desktop.sandbox.server import serve_in_thread
 from financehub_desktop.sandbox.settings import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from financehub_desktop.store import open_store, schema
@@ -35,6 +36,11 @@ def test_sync_demo_end_to_end(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["sync", "--demo"]) == 0
     with open_store(profile_paths(DEMO_PROFILE)) as store, store.read() as conn:
         assert conn.execute(select(func.count()).select_from(schema.items)).scalar_one() == 1
+    # and `financehub doctor` can tell what the last sync asked of Pluggy
+    usage = load_usage(profile_paths(DEMO_PROFILE).api_usage_file)
+    assert usage["sync"]["snapshot"]["totals"]["calls"] > 5
+    assert cli.main(["--profile", DEMO_PROFILE, "doctor"]) == 0
+    assert "Pluggy API, last `financehub sync`" in capsys.readouterr().out
 
 
 def test_sync_an_item_of_the_profile(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
