@@ -52,6 +52,27 @@ def _bookkeeping() -> dict[str, object]:
     return {"raw": {}, "content_hash": "h", "first_seen_at": now, "last_seen_at": now}
 
 
+def _item_and_account(conn: Connection) -> None:
+    conn.execute(
+        insert(items).values(id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping())
+    )
+    conn.execute(
+        insert(accounts).values(
+            id=ACCOUNT_ID, item_id=ITEM_ID, type="BANK", subtype="CHECKING_ACCOUNT", name="Conta",
+            balance=Decimal(0), currency_code="BRL", **_bookkeeping(),
+        )
+    )  # fmt: skip
+
+
+def _transaction(conn: Connection, pluggy_id: str, description: str, amount: str = "-9.90") -> None:
+    conn.execute(
+        insert(transactions).values(
+            pluggy_id=pluggy_id, account_id=ACCOUNT_ID, date=T0, description=description, amount=Decimal(amount),
+            currency_code="BRL", status="POSTED", **_bookkeeping(),
+        )
+    )  # fmt: skip
+
+
 def test_revisions_form_one_line_and_head_is_latest() -> None:
     assert migrate.head_revision() == "0005"
     assert migrate.head_revision() == migrate.HEAD_REVISION  # the fast path of every open knows the head
@@ -151,23 +172,8 @@ def test_0004_keeps_rules_and_edits_and_accepts_document_rules(paths: ProfilePat
     migrate.upgrade(engine, "0003")
     now = utc_now()
     with engine.begin() as conn:
-        conn.execute(
-            insert(items).values(
-                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
-            )
-        )
-        conn.execute(
-            insert(accounts).values(
-                id=ACCOUNT_ID, item_id=ITEM_ID, type="BANK", subtype="CHECKING_ACCOUNT", name="Conta",
-                balance=Decimal(0), currency_code="BRL", **_bookkeeping(),
-            )
-        )  # fmt: skip
-        conn.execute(
-            insert(transactions).values(
-                pluggy_id="t1", account_id=ACCOUNT_ID, date=T0, description="Padaria", amount=Decimal("-9.90"),
-                currency_code="BRL", status="POSTED", **_bookkeeping(),
-            )
-        )  # fmt: skip
+        _item_and_account(conn)
+        _transaction(conn, "t1", "Padaria")
         conn.exec_driver_sql(
             "INSERT INTO transaction_edits (transaction_id, category_id, note, ignored, updated_at) "
             "SELECT id, '01010000', 'pão', 0, ? FROM transactions",
@@ -311,23 +317,8 @@ def test_0005_keeps_indexing_rows_and_lets_a_bulk_upsert_index_its_own(paths: Pr
     _, engine = _empty_database(paths.database)
     migrate.upgrade(engine, "0004")
     with engine.begin() as conn:
-        conn.execute(
-            insert(items).values(
-                id=ITEM_ID, connector_id=1, status="UPDATED", execution_status="SUCCESS", **_bookkeeping()
-            )
-        )
-        conn.execute(
-            insert(accounts).values(
-                id=ACCOUNT_ID, item_id=ITEM_ID, type="BANK", subtype="CHECKING_ACCOUNT", name="Conta",
-                balance=Decimal(0), currency_code="BRL", **_bookkeeping(),
-            )
-        )  # fmt: skip
-        conn.execute(
-            insert(transactions).values(
-                pluggy_id="t1", account_id=ACCOUNT_ID, date=T0, description="Café Gourmet", amount=Decimal("-12.50"),
-                currency_code="BRL", status="POSTED", **_bookkeeping(),
-            )
-        )  # fmt: skip
+        _item_and_account(conn)
+        _transaction(conn, "t1", "Café Gourmet", "-12.50")
     assert migrate.upgrade(engine) == ("0004", "0005")
 
     def found(conn: Connection, word: str) -> list[str]:
@@ -335,21 +326,11 @@ def test_0005_keeps_indexing_rows_and_lets_a_bulk_upsert_index_its_own(paths: Pr
 
     with engine.begin() as conn:
         assert found(conn, "cafe") == ["t1"]  # indexed before the migration, still found
-        conn.execute(
-            insert(transactions).values(
-                pluggy_id="t2", account_id=ACCOUNT_ID, date=T0, description="Padaria", amount=Decimal("-3"),
-                currency_code="BRL", status="POSTED", **_bookkeeping(),
-            )
-        )  # fmt: skip
+        _transaction(conn, "t2", "Padaria")
         assert found(conn, "padaria") == ["t2"]  # the trigger indexes a row as before
         conn.exec_driver_sql(
             "INSERT INTO store_meta (key, value, updated_at) VALUES ('transactions_fts_deferred', '1', 'now')"
         )
-        conn.execute(
-            insert(transactions).values(
-                pluggy_id="t3", account_id=ACCOUNT_ID, date=T0, description="Livraria", amount=Decimal("-3"),
-                currency_code="BRL", status="POSTED", **_bookkeeping(),
-            )
-        )  # fmt: skip
+        _transaction(conn, "t3", "Livraria")
         assert found(conn, "livraria") == []  # while deferred, the writer indexes its rows itself
     engine.dispose()
