@@ -347,6 +347,21 @@ class NetworkUnavailableError(EnvironmentProblem):
     )
 
 
+class SyncBusyElsewhereError(EnvironmentProblem):
+    code = "sync_busy_elsewhere"
+    retryable = True
+    title = ("Esta conexão já está sendo sincronizada", "This connection is already syncing")
+    explanation = (
+        "Outro processo do FinanceHub (o app ou o comando `financehub sync`) está sincronizando esta conexão agora. "
+        "Duas sincronizações ao mesmo tempo disputariam os mesmos dados, então esta não começou.",
+        "Another FinanceHub process (the app or the `financehub sync` command) is syncing this connection right now. "
+        "Two syncs at once would fight over the same data, so this one did not start.",
+    )
+    steps: ClassVar[tuple[Text, ...]] = (
+        ("Espere a outra sincronização terminar e tente de novo.", "Wait for the other sync to finish and try again."),
+    )
+
+
 # ---------------------------------------------------------------------------------------------- user input
 class InvalidInputError(FinanceHubError):
     code = "invalid_input"

@@ -35,6 +35,7 @@ from financehub_desktop.domain.errors import (
     NotFoundError,
     PluggyForbiddenError,
     RefreshTooSoonError,
+    SyncBusyElsewhereError,
 )
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.errors import error_for_consent, error_for_item
@@ -45,6 +46,7 @@ from financehub_desktop.store.database import Store
 from financehub_desktop.store.repositories import Repositories, UpsertResult
 
 from . import convert
+from .item_lock import ItemSyncLock
 from .journal import Journal
 from .matching import supersede_pending
 from .progress import Counts, ProgressObserver, SyncProgress, SyncReport
@@ -137,7 +139,28 @@ class SyncEngine:
         refresh: bool = True,
     ) -> SyncReport:
         """Refresh (when allowed), wait, pull everything. Returns the report; raises only for bugs, cancellation
-        and store failures (a failed item or product is in the report, as typed errors)."""
+        and store failures (a failed item or product is in the report, as typed errors). While another process
+        syncs the same item, nothing is done: the report fails with ``SyncBusyElsewhereError``."""
+        lock = ItemSyncLock(self.store.paths.data_dir, item_id)
+        if not lock.acquire():
+            now = self.clock()
+            log.info("item %s: another process is syncing it; not started", item_id)
+            busy = SyncReport(item_id, None, trigger, status="failed", started_at=now, finished_at=now)
+            busy.error = SyncBusyElsewhereError(f"item {item_id}")
+            return busy
+        try:
+            return await self._sync_item(item_id, trigger, answer_mfa, observer, refresh)
+        finally:
+            lock.release()
+
+    async def _sync_item(
+        self,
+        item_id: str,
+        trigger: str,
+        answer_mfa: AnswerMfa | None,
+        observer: ProgressObserver | None,
+        refresh: bool,
+    ) -> SyncReport:
         journal = Journal(self.store, self.repos, item_id)
         run_id, started_at, resumed = journal.open_run(trigger)
         report = SyncReport(item_id, run_id, trigger, started_at=self.clock(), resumed=resumed)

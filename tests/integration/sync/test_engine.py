@@ -6,11 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from financehub_desktop.domain import bank_errors
-from financehub_desktop.domain.errors import FinanceHubError
+from financehub_desktop.domain.errors import FinanceHubError, SyncBusyElsewhereError
 from financehub_desktop.pluggy.models.items import ConnectorCredential
 from financehub_desktop.store import Store, schema
 from financehub_desktop.store.schema_local import sync_runs
 from financehub_desktop.sync.engine import SyncEngine, SyncOptions
+from financehub_desktop.sync.item_lock import ItemSyncLock
 from financehub_desktop.sync.progress import SyncProgress
 
 from .conftest import Sandbox
@@ -167,3 +168,23 @@ async def test_recent_item_is_synced_without_refresh(sandbox: Sandbox, store: St
     assert report.status == "succeeded"
     assert store_view(store, item.id) == await sandbox_view(sandbox.client, item.id)
     assert FAST_OPTIONS.min_refresh_interval.total_seconds() == 0
+
+
+async def test_an_item_another_process_is_syncing_is_left_alone(
+    sandbox: Sandbox, engine: SyncEngine, store: Store
+) -> None:
+    item = await sandbox.connect("user-ok")
+    calls_before = sandbox.client.metrics_snapshot()["totals"]["calls"]
+    other = ItemSyncLock(store.paths.data_dir, item.id)  # what `financehub sync` in a terminal holds
+    assert other.acquire()
+    try:
+        report = await engine.sync_item(item.id)
+    finally:
+        other.release()
+    assert report.status == "failed"
+    assert isinstance(report.error, SyncBusyElsewhereError)
+    assert "sincronizando esta conexão" in report.error.help("pt_BR").what_happened
+    assert sandbox.client.metrics_snapshot()["totals"]["calls"] == calls_before  # not even a refresh
+    with store.read() as conn:
+        assert conn.execute(select(sync_runs)).all() == []  # no journal run was opened (or resumed)
+    assert (await engine.sync_item(item.id)).status == "succeeded"  # once the other is done
