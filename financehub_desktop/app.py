@@ -91,9 +91,9 @@ def open_services(session: Session) -> AppServices | None:
 def claim_profile(paths: ProfilePaths, stack: contextlib.ExitStack) -> InstanceGuard | None:
     """This profile for this process only, until ``stack`` closes. ``None`` when another FinanceHub has it open: that
     window is asked to come to the front (or, failing that, the user is told)."""
-    from financehub_desktop.ui.single_instance import LOCK_FILE_NAME, InstanceGuard, show_already_open
+    from financehub_desktop.ui.single_instance import InstanceGuard, show_already_open
 
-    guard = InstanceGuard(paths.data_dir / LOCK_FILE_NAME)
+    guard = InstanceGuard(paths.instance_lock)
     if guard.acquire():
         stack.callback(guard.release)
         return guard

@@ -48,6 +48,12 @@ class ProfilePaths:
         return self.log_dir / "financehub.log"
 
     @property
+    def instance_lock(self) -> Path:
+        """Held by the app while it has this profile open (and by the store commands that replace the database or
+        its key): see ``config/locks.py``."""
+        return self.data_dir / "financehub.lock"
+
+    @property
     def api_usage_file(self) -> Path:
         """The last sessions' Pluggy API usage (counts and latencies, no data), read by ``financehub doctor``."""
         return self.log_dir / "pluggy-usage.json"

@@ -347,6 +347,25 @@ class NetworkUnavailableError(EnvironmentProblem):
     )
 
 
+class ProfileInUseError(EnvironmentProblem):
+    code = "profile_in_use"
+    retryable = True
+    title = ("Este perfil está aberto no FinanceHub", "This profile is open in FinanceHub")
+    explanation = (
+        "Restaurar um backup ou trocar a chave ou a senha enquanto o app (ou outro comando) usa o banco de dados "
+        "poderia perder dados, então nada foi alterado.",
+        "Restoring a backup or changing the key or passphrase while the app (or another command) uses the database "
+        "could lose data, so nothing was changed.",
+    )
+    steps: ClassVar[tuple[Text, ...]] = (
+        (
+            "Feche o FinanceHub (ou espere o outro comando terminar).",
+            "Close FinanceHub (or wait for the other command to finish).",
+        ),
+        ("Rode o comando de novo.", "Run the command again."),
+    )
+
+
 class SyncBusyElsewhereError(EnvironmentProblem):
     code = "sync_busy_elsewhere"
     retryable = True

@@ -1,5 +1,9 @@
 """``financehub store ...``: the store's maintenance commands (info, check, backup, restore, keys), headless.
 
+The commands that replace the database or its key (restore, rotate-key, change-passphrase, use-passphrase,
+use-keyring) hold the profile's instance lock while they run, as the app does: they refuse (``ProfileInUseError``,
+nothing changed) while FinanceHub has the profile open, and the app does not open it meanwhile.
+
 Unlocking takes the passphrase from ``--passphrase-file`` or ``FINANCEHUB_PASSPHRASE`` (as backup tools do), and
 asks on the terminal only when one is attached. New passphrases come from files (``--new-passphrase-file``) or the
 terminal, never from the command line (it would end up in the shell history and the process list).
@@ -8,13 +12,22 @@ terminal, never from the command line (it would end up in the shell history and 
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from financehub_desktop.domain.errors import InvalidInputError, KeyringUnavailableError, PassphraseRequiredError
+from financehub_desktop.config.locks import ExclusiveFileLock
+from financehub_desktop.config.paths import profile_paths
+from financehub_desktop.domain.errors import (
+    InvalidInputError,
+    KeyringUnavailableError,
+    PassphraseRequiredError,
+    ProfileInUseError,
+)
 
 EXIT_OK = 0
 
@@ -77,8 +90,21 @@ def _ask(prompt: str, *, confirm: bool = False) -> str:
     return first
 
 
+def _exclusive(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Run a command that replaces the database or its key only while no app (or other command) has the profile."""
+
+    @functools.wraps(func)
+    def run(args: argparse.Namespace) -> int:
+        paths = profile_paths(args.profile)
+        with ExclusiveFileLock(paths.instance_lock) as ours:
+            if not ours:
+                raise ProfileInUseError(f"profile {paths.profile!r}: close FinanceHub first")
+            return func(args)
+
+    return run
+
+
 def _open(args: argparse.Namespace) -> Any:
-    from financehub_desktop.config.paths import profile_paths
     from financehub_desktop.store.database import open_store
 
     paths = profile_paths(args.profile)
@@ -141,6 +167,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_exclusive
 def cmd_restore(args: argparse.Namespace) -> int:
     from financehub_desktop.store.backup import restore_store
 
@@ -151,6 +178,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_exclusive
 def cmd_rotate_key(args: argparse.Namespace) -> int:
     with _open(args) as store:
         store.rotate_key()
@@ -158,6 +186,7 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_exclusive
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
     with _open(args) as store:
         store.change_passphrase(_new_secret(args))
@@ -165,6 +194,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_exclusive
 def cmd_use_passphrase(args: argparse.Namespace) -> int:
     with _open(args) as store:
         store.protect_with_passphrase(_new_secret(args))
@@ -172,6 +202,7 @@ def cmd_use_passphrase(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_exclusive
 def cmd_use_keyring(args: argparse.Namespace) -> int:
     with _open(args) as store:
         store.move_key_to_keyring()

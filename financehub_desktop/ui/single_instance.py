@@ -1,11 +1,12 @@
 """One FinanceHub per profile: a second start brings the open window to the front instead of opening the same
 encrypted store twice (two windows would both run background syncs and race each other's edits).
 
-``InstanceGuard`` holds a ``QLockFile`` in the profile's data folder for as long as the app runs. A lock left by a
-process that died (crash, SIGKILL, power cut) is recognised by its process id and taken over. The guard also listens
-on a local socket (per user, named after the lock's path); a second start that finds the lock taken asks, through
-it, the running app to show its window, and exits. When that fails (the other app is still starting, or hangs), the
-user is told the profile is already open.
+``InstanceGuard`` holds the profile's ``ExclusiveFileLock`` (``ProfilePaths.instance_lock``, ``config/locks.py``) for
+as long as the app runs; the operating system drops it when a process dies (crash, SIGKILL, power cut), so a dead
+app never keeps a profile. The ``financehub store`` commands that replace the database or its key take the same
+lock. The guard also listens on a local socket (per user, named after the lock's path); a second start that finds
+the lock taken asks, through it, the running app to show its window, and exits. When nobody answers (a store
+command holds the profile, or the other app is still starting), the user is told the profile is in use.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from financehub_desktop.config.locks import ExclusiveFileLock
 from financehub_desktop.config.logs import get_logger
 
-LOCK_FILE_NAME = "financehub.lock"
 ACTIVATE = b"activate\n"
 log = get_logger("ui")
 
@@ -38,18 +39,12 @@ class InstanceGuard(QObject):
         super().__init__(parent)
         self.lock_path = lock_path
         self.name = server_name(lock_path)
-        self._lock = QLockFile(str(lock_path))
-        self._lock.setStaleLockTime(0)  # held for the app's whole life: only a dead owner makes it stale
+        self._lock = ExclusiveFileLock(lock_path)
         self._server: QLocalServer | None = None
 
-    def acquire(self, timeout_ms: int = 300) -> bool:
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
-        if not self._lock.tryLock(timeout_ms):
-            # The recorded process id may belong to an unrelated process now (the owner died, its id was reused):
-            # removing the file works only when no process holds it.
-            stale = self._lock.error() == QLockFile.LockError.LockFailedError and self._lock.removeStaleLockFile()
-            if not (stale and self._lock.tryLock(0)):
-                return False
+    def acquire(self) -> bool:
+        if not self._lock.acquire():
+            return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -64,8 +59,7 @@ class InstanceGuard(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
-        if self._lock.isLocked():
-            self._lock.unlock()
+        self._lock.release()
 
     def ask_running_instance_to_show(self, timeout_ms: int = 1500) -> bool:
         """From a second start: ask the app holding the lock to bring its window to the front."""
@@ -94,7 +88,9 @@ class InstanceGuard(QObject):
 
 def already_open_text(profile: str) -> str:
     return QCoreApplication.translate(
-        "Startup", "FinanceHub is already open with the profile “{profile}”. Use the window that is open."
+        "Startup",
+        "The profile “{profile}” is in use by another FinanceHub: the open window, or a `financehub store` command. "
+        "Use the window that is open, or wait for the command to finish.",
     ).format(profile=profile)
 
 

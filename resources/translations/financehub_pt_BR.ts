@@ -877,8 +877,8 @@ Inclua-os ao relatar o problema.</translation>
 <context>
     <name>Startup</name>
     <message>
-        <source>FinanceHub is already open with the profile “{profile}”. Use the window that is open.</source>
-        <translation>O FinanceHub já está aberto com o perfil “{profile}”. Use a janela que está aberta.</translation>
+        <source>The profile “{profile}” is in use by another FinanceHub: the open window, or a `financehub store` command. Use the window that is open, or wait for the command to finish.</source>
+        <translation>O perfil “{profile}” está em uso por outro FinanceHub: a janela aberta, ou um comando `financehub store`. Use a janela que está aberta, ou espere o comando terminar.</translation>
     </message>
     <message>
         <source>FinanceHub</source>

@@ -14,46 +14,59 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from financehub_desktop import app as fh_app
+from financehub_desktop.config.locks import ExclusiveFileLock
 from financehub_desktop.config.paths import profile_paths
-from financehub_desktop.ui.single_instance import LOCK_FILE_NAME, InstanceGuard, already_open_text
+from financehub_desktop.ui.single_instance import InstanceGuard, already_open_text
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def test_a_second_guard_on_the_same_profile_is_refused_and_asks_the_first_to_show(qtbot: QtBot, tmp_path: Path) -> None:
-    first = InstanceGuard(tmp_path / LOCK_FILE_NAME)
+    first = InstanceGuard(tmp_path / "financehub.lock")
     assert first.acquire()
-    second = InstanceGuard(tmp_path / LOCK_FILE_NAME)
-    assert not second.acquire(timeout_ms=50)
+    second = InstanceGuard(tmp_path / "financehub.lock")
+    assert not second.acquire()
     with qtbot.waitSignal(first.activation_requested, timeout=5000):
         assert second.ask_running_instance_to_show()
     first.release()
-    assert second.acquire(timeout_ms=50)  # free again once the first app has gone
+    assert second.acquire()  # free again once the first app has gone
     second.release()
 
 
 def test_other_profiles_are_independent(tmp_path: Path) -> None:
-    one = InstanceGuard(tmp_path / "a" / LOCK_FILE_NAME)
-    other = InstanceGuard(tmp_path / "b" / LOCK_FILE_NAME)
+    one = InstanceGuard(tmp_path / "a" / "financehub.lock")
+    other = InstanceGuard(tmp_path / "b" / "financehub.lock")
     assert one.acquire() and other.acquire()
     one.release()
     other.release()
 
 
 def test_the_lock_of_a_killed_app_is_taken_over(tmp_path: Path) -> None:
-    lock = tmp_path / LOCK_FILE_NAME
+    lock = tmp_path / "financehub.lock"
     code = (
         "import os, signal, sys\n"
-        "from PySide6.QtCore import QLockFile\n"
-        "lock = QLockFile(sys.argv[1]); lock.setStaleLockTime(0)\n"
-        "assert lock.tryLock(0)\n"
+        "from pathlib import Path\n"
+        "from financehub_desktop.config.locks import ExclusiveFileLock\n"
+        "lock = ExclusiveFileLock(Path(sys.argv[1]))\n"
+        "assert lock.acquire()\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
     done = subprocess.run([sys.executable, "-c", code, str(lock)], check=False, timeout=60)
     assert done.returncode == -9
-    assert lock.exists()  # the dead app's lock is still on disk
+    assert lock.exists()  # the dead app's lock file is still on disk
     guard = InstanceGuard(lock)
-    assert guard.acquire(timeout_ms=50)
+    assert guard.acquire()
+    guard.release()
+
+
+def test_a_store_command_holding_the_profile_keeps_the_app_out(tmp_path: Path) -> None:
+    command = ExclusiveFileLock(tmp_path / "financehub.lock")  # e.g. `financehub store restore` running
+    assert command.acquire()
+    guard = InstanceGuard(tmp_path / "financehub.lock")
+    assert not guard.acquire()
+    assert not guard.ask_running_instance_to_show(timeout_ms=200)  # nobody to answer: the user is told instead
+    command.release()
+    assert guard.acquire()
     guard.release()
 
 
