@@ -21,6 +21,9 @@ from typing import Any
 
 import keyring
 
+if not __package__:  # run as `python bench/rules.py`: the project root holds the `bench` package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from bench.store import ACCOUNTS, ITEM, PEOPLE, SHOPS, _MemoryKeyring, realistic
 from financehub_desktop.config.paths import ProfilePaths
 from financehub_desktop.store import open_store
