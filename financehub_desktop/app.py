@@ -22,6 +22,7 @@ from financehub_desktop.config.settings import Settings, load_settings
 from financehub_desktop.domain.errors import KeyringUnavailableError, PassphraseRequiredError, WrongPassphraseError
 from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.credentials import CredentialsService, PluggyCredentials
+from financehub_desktop.store.keys import ScryptParams
 
 if TYPE_CHECKING:
     from financehub_desktop.ui.single_instance import InstanceGuard
@@ -30,6 +31,8 @@ log = get_logger("app")
 #: The demo profile holds only simulated data; without a keyring it is locked with this fixed passphrase so the
 #: demo opens without questions. Real profiles never use it.
 DEMO_PASSPHRASE = "financehub-demo-profile"  # noqa: S105
+#: The demo profile's passphrase is public (above): key stretching would protect nothing and costs ~0.4 s per start.
+DEMO_KDF = ScryptParams(n=2**10, r=8, p=1)
 
 
 def prepare_qt_environment(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
@@ -72,7 +75,8 @@ def open_services(session: Session) -> AppServices | None:
     while True:
         try:
             return AppServices.open(session.paths, session.settings, passphrase=passphrase,
-                                    credentials=session.credentials)  # fmt: skip
+                                    credentials=session.credentials,
+                                    kdf=DEMO_KDF if session.demo else None)  # fmt: skip
         except KeyringUnavailableError:
             creating = True
         except PassphraseRequiredError:
