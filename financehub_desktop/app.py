@@ -22,7 +22,6 @@ from financehub_desktop.config.settings import Settings, load_settings
 from financehub_desktop.domain.errors import KeyringUnavailableError, PassphraseRequiredError, WrongPassphraseError
 from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.credentials import CredentialsService, PluggyCredentials
-from financehub_desktop.store.keys import ScryptParams
 
 if TYPE_CHECKING:
     from financehub_desktop.ui.single_instance import InstanceGuard
@@ -30,9 +29,6 @@ if TYPE_CHECKING:
 log = get_logger("app")
 #: The demo profile holds only simulated data; without a keyring it is locked with this fixed passphrase so the
 #: demo opens without questions. Real profiles never use it.
-DEMO_PASSPHRASE = "financehub-demo-profile"  # noqa: S105
-#: The demo profile's passphrase is public (above): key stretching would protect nothing and costs ~0.4 s per start.
-DEMO_KDF = ScryptParams(n=2**10, r=8, p=1)
 
 
 def prepare_qt_environment(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
@@ -76,16 +72,13 @@ def open_services(session: Session) -> AppServices | None:
         try:
             return AppServices.open(session.paths, session.settings, passphrase=passphrase,
                                     credentials=session.credentials,
-                                    kdf=DEMO_KDF if session.demo else None)  # fmt: skip
+                                    demo=session.demo and passphrase is None)  # fmt: skip
         except KeyringUnavailableError:
             creating = True
         except PassphraseRequiredError:
             creating = False
         except WrongPassphraseError as exc:
             error = exc.message("en" if session.settings.language == "en" else "pt_BR")
-        if session.demo and passphrase is None:
-            passphrase = DEMO_PASSPHRASE
-            continue
         dialog = UnlockDialog(creating, error)
         if dialog.exec() != UnlockDialog.DialogCode.Accepted:
             return None

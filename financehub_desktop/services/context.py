@@ -17,7 +17,7 @@ from financehub_desktop.config.settings import Settings
 from financehub_desktop.domain.errors import PluggyAuthError
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.usage_file import save_usage
-from financehub_desktop.store import Store, open_store
+from financehub_desktop.store import Store, open_demo_store, open_store
 from financehub_desktop.store.keys import ScryptParams
 
 from .accounts import AccountsService
@@ -65,9 +65,13 @@ class AppServices:
         credentials: PluggyCredentials | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         kdf: ScryptParams | None = None,
+        demo: bool = False,
     ) -> AppServices:
         """Unlock the store (typed errors: wrong passphrase, no keyring...) and build every service."""
-        store = open_store(paths, passphrase=passphrase, passphrase_file=passphrase_file, kdf=kdf)
+        if demo:
+            store = open_demo_store(paths)
+        else:
+            store = open_store(paths, passphrase=passphrase, passphrase_file=passphrase_file, kdf=kdf)
         bus = EventBus()
         creds = CredentialsService(paths)
         services = cls(

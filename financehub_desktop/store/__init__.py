@@ -15,7 +15,7 @@ The store never imports the Pluggy client or its wire models: the sync engine co
 from __future__ import annotations
 
 from .backup import BackupInfo, backup_store, restore_store
-from .database import Store, open_store
+from .database import Store, open_demo_store, open_store
 from .keys import KEYRING_SERVICE, PASSPHRASE_ENV, ScryptParams, keyring_usable, resolve_passphrase
 from .repositories import ProviderRepository, Repositories, TransactionRepository, UpsertResult
 from .search import Page, PageCursor, TransactionQuery, TransactionView, count_transactions, search_transactions
@@ -37,6 +37,7 @@ __all__ = [
     "backup_store",
     "count_transactions",
     "keyring_usable",
+    "open_demo_store",
     "open_store",
     "resolve_passphrase",
     "restore_store",

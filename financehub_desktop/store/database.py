@@ -43,6 +43,8 @@ from financehub_desktop.domain.errors import (
 from . import migrate
 from .engine import connect, is_environmental, key_pragma, make_engine, translate
 from .keys import (
+    DEMO_KDF,
+    DEMO_PASSPHRASE,
     KeyMode,
     KeyringKeyStore,
     KeySlots,
@@ -367,4 +369,13 @@ def open_store(
     return store
 
 
-__all__ = ["KeyMismatchError", "Store", "open_store", "utc_now"]
+def open_demo_store(paths: ProfilePaths, **options: Any) -> Store:
+    """The demo profile's store: its key in the keyring when there is one, else behind ``DEMO_PASSPHRASE`` (never the
+    user's ``FINANCEHUB_PASSPHRASE``), so the app's demo and ``financehub sync --demo`` always open the same demo."""
+    try:
+        return open_store(paths, env={}, kdf=DEMO_KDF, **options)
+    except (KeyringUnavailableError, PassphraseRequiredError):
+        return open_store(paths, passphrase=DEMO_PASSPHRASE, env={}, kdf=DEMO_KDF, **options)
+
+
+__all__ = ["KeyMismatchError", "Store", "open_demo_store", "open_store", "utc_now"]

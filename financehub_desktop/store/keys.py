@@ -79,6 +79,12 @@ class ScryptParams:
         return Scrypt(salt=salt, length=32, n=self.n, r=self.r, p=self.p).derive(normalised)
 
 
+#: The demo profile's passphrase when there is no keyring. It is public (it is here), so it protects nothing: the
+#: demo holds only the sandbox's invented data, and its key file uses cheap scrypt (``DEMO_KDF``).
+DEMO_PASSPHRASE = "financehub-demo-profile"  # noqa: S105
+DEMO_KDF = ScryptParams(n=2**10, r=8, p=1)
+
+
 @dataclass(frozen=True, slots=True)
 class KeySlots:
     current: bytes

@@ -33,7 +33,7 @@ from financehub_desktop.domain.errors import FinanceHubError, Lang, PluggyAuthEr
 from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.models.items import ConnectorCredential
 from financehub_desktop.pluggy.usage_file import save_usage
-from financehub_desktop.store import Store, open_store, schema
+from financehub_desktop.store import Store, open_demo_store, open_store, schema
 from financehub_desktop.store.keys import KEYRING_SERVICE
 
 from .engine import AnswerMfa, SyncEngine, SyncOptions
@@ -196,7 +196,7 @@ def run(args: argparse.Namespace, demo_backend: DemoBackend | None) -> int:
         if demo_backend is None:
             raise FinanceHubError("demo mode is not available in this build")
         demo_paths = profile_paths(DEMO_PROFILE).ensure()
-        with demo_backend() as backend, open_store(demo_paths) as store:
+        with demo_backend() as backend, open_demo_store(demo_paths) as store:
             run_demo = _run(
                 backend,
                 store,

@@ -11,7 +11,7 @@ import pytest
 from financehub_desktop import app as fh_app
 from financehub_desktop.config.paths import profile_paths
 from financehub_desktop.config.settings import Settings
-from financehub_desktop.store.keys import ScryptParams
+from financehub_desktop.store.keys import DEMO_KDF, ScryptParams
 from financehub_desktop.ui.start_dialogs import FirstRunDialog, UnlockDialog
 
 pytestmark = pytest.mark.usefixtures("qapp")  # the dialogs need a QApplication
@@ -63,7 +63,7 @@ def test_the_demo_opens_without_questions_even_without_a_keyring(monkeypatch: py
     assert services.paths.key_file.exists()  # locked with the demo's fixed passphrase, not stored in plain text
     services.store.close()
     # that passphrase is public, so the demo does not pay for key stretching at every start; real profiles do
-    assert json.loads(services.paths.key_file.read_text())["kdf"]["n"] == fh_app.DEMO_KDF.n < ScryptParams().n
+    assert json.loads(services.paths.key_file.read_text())["kdf"]["n"] == DEMO_KDF.n < ScryptParams().n
 
 
 @pytest.mark.usefixtures("no_keyring")

@@ -13,7 +13,7 @@ from financehub_desktop.pluggy.client import PluggyClient
 from financehub_desktop.pluggy.usage_file import load_usage
 from financehub_desktop.sandbox.server import serve_in_thread
 from financehub_desktop.sandbox.settings import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-from financehub_desktop.store import open_store, schema
+from financehub_desktop.store import open_demo_store, open_store, schema
 from financehub_desktop.sync.command import create_demo_item
 
 from .conftest import sandbox_config
@@ -67,3 +67,14 @@ def test_sync_without_credentials_says_what_to_set(capsys: pytest.CaptureFixture
     assert cli.main(["sync"]) == cli.EXIT_KNOWN_ERROR
     err = capsys.readouterr().err
     assert "PLUGGY_CLIENT_SECRET" in err and "--demo" in err
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_sync_demo_without_a_keyring_opens_the_same_demo_as_the_app(capsys: pytest.CaptureFixture[str]) -> None:
+    """Headless machines (CI, servers) have no keyring: the demo still syncs, behind the demo's own passphrase."""
+    assert cli.main(["sync", "--demo"]) == 0
+    assert "succeeded" in capsys.readouterr().out
+    with open_demo_store(profile_paths(DEMO_PROFILE)) as store:  # what the app's demo opens
+        assert store.key_mode == "passphrase"
+        with store.read() as conn:
+            assert conn.execute(select(func.count()).select_from(schema.transactions)).scalar_one() > 1000

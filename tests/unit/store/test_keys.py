@@ -19,9 +19,15 @@ from financehub_desktop.domain.errors import (
     PassphraseRequiredError,
     WrongPassphraseError,
 )
-from financehub_desktop.store import KEYRING_SERVICE, Store, open_store
+from financehub_desktop.store import KEYRING_SERVICE, Store, open_demo_store, open_store
 from financehub_desktop.store import database as database_module
-from financehub_desktop.store.keys import KeyringKeyStore, PassphraseKeyStore, ScryptParams, resolve_passphrase
+from financehub_desktop.store.keys import (
+    DEMO_KDF,
+    KeyringKeyStore,
+    PassphraseKeyStore,
+    ScryptParams,
+    resolve_passphrase,
+)
 from financehub_desktop.store.schema import transactions
 
 from .conftest import FAST_KDF, file_state, seed
@@ -286,3 +292,27 @@ def test_move_between_keyring_and_passphrase(paths: ProfilePaths) -> None:
     assert not paths.key_file.exists()
     with open_store(paths) as store:
         assert _count(store) == 1
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_the_demo_store_opens_the_same_without_a_keyring_whatever_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app's demo and `financehub sync --demo` must open the same demo, even in a shell whose
+    FINANCEHUB_PASSPHRASE is the user's real one."""
+    paths = profile_paths("demo")
+    monkeypatch.setenv("FINANCEHUB_PASSPHRASE", "the user's real passphrase")
+    with open_demo_store(paths) as store:
+        assert store.key_mode == "passphrase"
+        with store.write() as conn:
+            store.audit(conn, "export_made", None)
+    monkeypatch.delenv("FINANCEHUB_PASSPHRASE")
+    with open_demo_store(paths) as again:  # no environment: the same key
+        assert again.key_mode == "passphrase"
+    assert json.loads(paths.key_file.read_text())["kdf"]["n"] == DEMO_KDF.n  # a public passphrase: cheap KDF
+
+
+def test_the_demo_store_uses_the_keyring_when_there_is_one() -> None:
+    with open_demo_store(profile_paths("demo")) as store:
+        assert store.key_mode == "keyring"
+    assert not profile_paths("demo").key_file.exists()
