@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from financehub_desktop.ui.single_instance import InstanceGuard
 
 log = get_logger("app")
-#: The demo profile holds only simulated data; without a keyring it is locked with this fixed passphrase so the
-#: demo opens without questions. Real profiles never use it.
 
 
 def prepare_qt_environment(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
@@ -167,16 +165,18 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
     install_excepthook(lambda t, e, tb: show_crash_dialog(e, tb, first_paths.log_file))
 
     with contextlib.ExitStack() as stack:
-        guards = [claim_profile(first_paths, stack)]
-        if guards[0] is None:
+        guard = claim_profile(first_paths, stack)
+        if guard is None:
             return 0
+        guards = [guard]
         session = choose_session(profile, demo, stack)
         if session is None:
             return 0
         if session.paths.profile != first_paths.profile:  # the first-run dialog chose the demo
-            guards.append(claim_profile(session.paths, stack))
-            if guards[-1] is None:
+            demo_guard = claim_profile(session.paths, stack)
+            if demo_guard is None:
                 return 0
+            guards.append(demo_guard)
         configure_logging(session.paths.log_dir, session.settings.log_level)
         services = open_services(session)
         if services is None:
@@ -198,9 +198,8 @@ def run(profile: str, demo: bool = False, argv: list[str] | None = None) -> int:
 
         window = MainWindow(session.paths, session.settings, session.demo, services, session.connect_url)
         window.closed.connect(closed.set)
-        for guard in guards:
-            if guard is not None:
-                guard.activation_requested.connect(window.bring_to_front)
+        for held in guards:
+            held.activation_requested.connect(window.bring_to_front)
         window.show()
         for problem in loaded.problems:
             window.show_error(problem)
