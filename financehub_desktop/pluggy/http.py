@@ -5,7 +5,6 @@ error). Nothing half-parsed leaves this module: a body is either fully decoded J
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 import json
@@ -43,6 +42,7 @@ from .metrics import ClientMetrics
 from .models.items import AuthRequest, AuthResponse
 from .ratelimit import RateLimiter
 from .retry import Deadline, RetryPolicy, server_wait
+from .wire_gate import SendMark, WireGate
 
 DEFAULT_BASE_URL = "https://api.pluggy.ai"
 USER_AGENT = f"FinanceHubDesktop/{__version__}"
@@ -207,7 +207,8 @@ class PluggyHttp:
             raise InvalidInputError("max_in_flight must be at least 1", field="max_in_flight")
         #: The client's concurrency: requests on the wire at once, whatever asks for them (defaults to the pool size).
         self.max_in_flight = max_in_flight or max_connections
-        self._gate = asyncio.Semaphore(self.max_in_flight)
+        # Sends are tracked only through httpcore's own pool (an injected transport never reports them).
+        self._gate = WireGate(self.max_in_flight, track_sends=transport is None)
         self._client_id = client_id
         self._client_secret = client_secret
         self.timeout = timeout
@@ -296,6 +297,7 @@ class PluggyHttp:
             self.metrics.record_attempt(endpoint, policy.clock() - started, status)
             log.debug("%s attempt %d: HTTP %d", endpoint, attempt, status)
             if 200 <= status < 300:
+                await self._gate.let_queued_requests_leave()  # decode while they travel
                 return self._decode(endpoint, response, expect_body)
             if key is not None and not reauthed and is_key_refusal(status, response.content):
                 reauthed = True
@@ -325,7 +327,7 @@ class PluggyHttp:
     ) -> tuple[httpx.Response, float]:
         """One exchange inside the in-flight gate (at most ``max_in_flight`` on the wire at once, for every caller
         of this client together); returns the response and the clock reading when it was sent."""
-        async with self._gate:
+        async with self._gate.slot() as mark:
             remaining = deadline.remaining()
             if remaining <= 0:
                 raise PluggyTimeoutError(f"{endpoint}: time budget spent", endpoint=endpoint, status=None)
@@ -334,7 +336,7 @@ class PluggyHttp:
             self.metrics.exchange_started()
             try:
                 response = await self._send_once(
-                    endpoint, method, path, params=params, content=content, headers=headers, per_try=per_try
+                    endpoint, method, path, params=params, content=content, headers=headers, per_try=per_try, mark=mark
                 )
             except httpx.TransportError:
                 self.metrics.record_attempt(endpoint, self.retry.clock() - started, None)
@@ -353,6 +355,7 @@ class PluggyHttp:
         content: bytes | None,
         headers: dict[str, str],
         per_try: float,
+        mark: SendMark,
     ) -> httpx.Response:
         """One exchange. Transport errors go back to the retry loop; httpx's other refusals become typed here."""
         started = self.retry.clock()
@@ -364,6 +367,7 @@ class PluggyHttp:
                 content=content,
                 headers=headers,
                 timeout=httpx.Timeout(per_try, connect=min(per_try, 10.0)),
+                extensions={"trace": mark.trace} if mark.tracked else None,
             )
         except httpx.TransportError:
             raise
