@@ -8,7 +8,9 @@ travel. At one request in flight, pages then cost latency plus server time, not 
 
 "Written" is reported by httpcore's ``trace`` extension (``...send_request_body.complete``), which only a real
 connection pool calls; with an injected transport (the in-process sandbox, test doubles) sends are not tracked, and a
-finished task only lets the queued request take its slot.
+finished task only lets the queued request take its slot. A queued request that must first open a connection is not
+waited for (a TCP and TLS handshake can take far longer than a decode): it counts as gone once it starts connecting.
+And whatever happens, the wait ends after ``MAX_WAIT_SECONDS``: pipelining may only ever save time.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from typing import Any
 
 #: The httpcore trace event that says a request (headers and body) has been handed to the socket.
 _SENT_EVENT_SUFFIX = "send_request_body.complete"
+#: httpcore's trace events when a request needs a new connection first (``connection.connect_tcp.started``...).
+_CONNECTING_EVENT_PREFIX = "connection.connect_"
+#: The longest a finished task waits for queued requests to leave (a write to a ready connection takes well under 1 ms).
+MAX_WAIT_SECONDS = 0.05
 
 
 class SendMark:
@@ -34,7 +40,7 @@ class SendMark:
         return self._pending
 
     async def trace(self, event: str, info: Mapping[str, Any]) -> None:
-        if event.endswith(_SENT_EVENT_SUFFIX):
+        if event.endswith(_SENT_EVENT_SUFFIX) or event.startswith(_CONNECTING_EVENT_PREFIX):
             self.sent()
 
     def sent(self) -> None:
@@ -83,7 +89,14 @@ class WireGate:
     async def let_queued_requests_leave(self) -> None:
         """Return once no request is waiting for a slot that is free, and every admitted request has been written.
 
-        Call it with no slot held (after the exchange), before CPU work on the response."""
+        Call it with no slot held (after the exchange), before CPU work on the response. Returns after
+        ``MAX_WAIT_SECONDS`` at the latest."""
+        if self._is_settled():
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._until_settled(), MAX_WAIT_SECONDS)
+
+    async def _until_settled(self) -> None:
         while not self._is_settled():
             if self._settled is None:
                 self._settled = asyncio.Event()
@@ -106,4 +119,4 @@ class WireGate:
             self._settled.set()
 
 
-__all__ = ["SendMark", "WireGate"]
+__all__ = ["MAX_WAIT_SECONDS", "SendMark", "WireGate"]

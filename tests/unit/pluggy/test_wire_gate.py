@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 import pytest
 
+from financehub_desktop.pluggy import wire_gate
 from financehub_desktop.pluggy.wire_gate import WireGate
 
 
@@ -64,7 +66,7 @@ async def test_the_queued_request_is_sent_before_the_finished_one_is_decoded() -
         events.append("second done")
 
     async def release_second_later() -> None:
-        await asyncio.sleep(0.03)
+        await asyncio.sleep(0.02)
         second_may_send.set()
 
     await asyncio.wait_for(asyncio.gather(first(), second(), release_second_later()), timeout=5)
@@ -151,6 +153,54 @@ async def test_a_queued_request_cancelled_while_waiting_does_not_hold_up_the_dec
 async def _take_slot(gate: WireGate) -> None:
     async with gate.slot():
         await asyncio.sleep(10)
+
+
+async def _decode_after_a_queued_request(gate: WireGate, queued_exchange: Callable[[], Awaitable[None]]) -> list[str]:
+    """A first task holds the only slot, ``queued_exchange`` waits for it; returns the order of what happened."""
+    events: list[str] = []
+    first_has_slot = asyncio.Event()
+
+    async def first() -> None:
+        async with gate.slot() as mark:
+            await mark.trace("http11.send_request_body.complete", {})
+            first_has_slot.set()
+            await asyncio.sleep(0.01)
+        await gate.let_queued_requests_leave()
+        events.append("first decoded")
+
+    async def second() -> None:
+        await first_has_slot.wait()
+        await queued_exchange()
+        events.append("second done")
+
+    await asyncio.wait_for(asyncio.gather(first(), second()), timeout=10)
+    return events
+
+
+@pytest.mark.asyncio
+async def test_a_queued_request_opening_a_connection_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wire_gate, "MAX_WAIT_SECONDS", 5.0)  # not the cap: the connecting request itself frees it
+    gate = WireGate(1, track_sends=True)
+
+    async def connecting() -> None:
+        async with gate.slot() as mark:
+            await mark.trace("connection.connect_tcp.started", {})
+            await asyncio.sleep(0.5)  # a slow TCP + TLS handshake
+            await mark.trace("http11.send_request_body.complete", {})
+
+    assert await _decode_after_a_queued_request(gate, connecting) == ["first decoded", "second done"]
+
+
+@pytest.mark.asyncio
+async def test_the_wait_for_queued_requests_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wire_gate, "MAX_WAIT_SECONDS", 0.02)
+    gate = WireGate(1, track_sends=True)
+
+    async def silent() -> None:
+        async with gate.slot():
+            await asyncio.sleep(0.5)  # admitted, never reports its write
+
+    assert await _decode_after_a_queued_request(gate, silent) == ["first decoded", "second done"]
 
 
 def test_a_gate_needs_room_for_one_request() -> None:
