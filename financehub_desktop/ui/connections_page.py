@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from financehub_desktop.domain.errors import FinanceHubError, Lang
+from financehub_desktop.domain.errors import FinanceHubError
 from financehub_desktop.services.connections import ConnectionsService
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.mfa import MfaPrompt
@@ -172,7 +172,7 @@ class ConnectionsPage(QWidget):
             self.views = self.service.connections()
             self.notice.setText("" if self.views else self.tr("No bank connected yet. Click “Connect a bank…”."))
         today = datetime.now(UTC).date()
-        lang: Lang = "en" if self.language == "en" else "pt_BR"
+        lang = formatting.message_language(self.language)
         self.table.setRowCount(len(self.views))
         for row, view in enumerate(self.views):
             consent = formatting.day(view.consent_expires_at)

@@ -7,13 +7,15 @@ import html
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from financehub_desktop.domain.errors import FinanceHubError, Lang
+from financehub_desktop.domain.errors import FinanceHubError
+
+from .formatting import message_language
 
 
 class ErrorDialog(QMessageBox):
     def __init__(self, error: FinanceHubError, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        lang: Lang = "en" if language == "en" else "pt_BR"
+        lang = message_language(language)
         info = error.help(lang)
         self.error = error
         self.setIcon(QMessageBox.Icon.Warning)

@@ -6,11 +6,22 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QLocale
 
+from financehub_desktop.domain.errors import FinanceHubError, Lang
 from financehub_desktop.domain.money import Locale, Money, format_money
 
 
 def ui_locale() -> Locale:
     return "en" if QLocale().language() == QLocale.Language.English else "pt_BR"
+
+
+def message_language(language: str) -> Lang:
+    """The language of error messages and help for the app's ``language`` setting (``en``, else Portuguese)."""
+    return "en" if language == "en" else "pt_BR"
+
+
+def error_text(error: FinanceHubError, language: str) -> str:
+    """What went wrong, in the app's language (the one-line message; ``ErrorDialog`` adds the help)."""
+    return error.message(message_language(language))
 
 
 def money(value: Money | None) -> str:

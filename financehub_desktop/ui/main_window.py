@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from financehub_desktop import APP_NAME
 from financehub_desktop.config.paths import ProfilePaths
 from financehub_desktop.config.settings import Settings
-from financehub_desktop.domain.errors import FinanceHubError, Lang
+from financehub_desktop.domain.errors import FinanceHubError
 from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.events import Change, Topic
 
@@ -187,8 +187,8 @@ class MainWindow(QMainWindow):
         elif change.topic is Topic.SYNC_FINISHED:
             error = change.detail.get("error")
             if isinstance(error, FinanceHubError):
-                lang: Lang = "en" if self.settings.language == "en" else "pt_BR"
-                self.sync_state.setText(self.tr("Last sync failed: {what}").format(what=error.message(lang)))
+                what = formatting.error_text(error, self.settings.language)
+                self.sync_state.setText(self.tr("Last sync failed: {what}").format(what=what))
             else:
                 self._show_idle_state()
 
@@ -265,6 +265,6 @@ class MainWindow(QMainWindow):
     def show_error(self, error: FinanceHubError) -> ErrorDialog:
         """Known errors: a message with help. The status bar keeps a one-line trace of it."""
         dialog = ErrorDialog(error, self.settings.language, self)
-        self.statusBar().showMessage(error.message("en" if self.settings.language == "en" else "pt_BR"), 15000)
+        self.statusBar().showMessage(formatting.error_text(error, self.settings.language), 15000)
         dialog.open()
         return dialog

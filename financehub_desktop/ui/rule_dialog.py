@@ -67,10 +67,6 @@ def type_labels() -> dict[str, str]:
     }
 
 
-def error_text(error: FinanceHubError, language: str) -> str:
-    return error.message("en" if language == "en" else "pt_BR")
-
-
 def amount_text(amount: Decimal) -> str:
     """An amount as a person types it in the dialog (pt-BR, no symbol): ``-1.234,56``; exact, never rounded."""
     if amount == amount.quantize(TWO_PLACES):
@@ -381,7 +377,7 @@ class RuleDialog(QDialog):
         self._job = None
         self._set_busy(False)
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setText(error_text(error, self.rules.language))
+        self.error.setText(formatting.error_text(error, self.rules.language))
 
     def done(self, result: int) -> None:
         """Closing while saving: the save finishes on its thread (the store keeps it) and its answer is dropped."""

@@ -29,8 +29,9 @@ from financehub_desktop.services.rules import RulesService
 from financehub_desktop.services.transactions import TransactionsService
 
 from .background_job import BackgroundJob
+from .formatting import error_text
 from .qt_events import QtEventAdapter
-from .rule_dialog import ERROR_STYLE, RuleDialog, error_text, field_labels, limits_text, match_labels
+from .rule_dialog import ERROR_STYLE, RuleDialog, field_labels, limits_text, match_labels
 
 __all__ = ["RuleDialog", "RulesDialog", "field_labels", "match_labels"]
 

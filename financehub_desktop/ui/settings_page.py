@@ -25,7 +25,7 @@ from financehub_desktop.domain.errors import FinanceHubError, InvalidInputError
 from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.credentials import KEYRING_SERVICE
 
-from . import async_tasks
+from . import async_tasks, formatting
 from .api_usage import ApiUsagePanel
 
 PLUGGY_DASHBOARD = "https://dashboard.pluggy.ai"
@@ -148,7 +148,7 @@ class SettingsPage(QWidget):
 
         def failed(error: FinanceHubError) -> None:
             self.save_credentials_button.setEnabled(True)
-            self.credentials_status.setText(error.message("en" if self.services.settings.language == "en" else "pt_BR"))
+            self.credentials_status.setText(formatting.error_text(error, self.services.settings.language))
             self.error_raised.emit(error)
 
         async_tasks.start(

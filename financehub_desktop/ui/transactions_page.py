@@ -344,7 +344,7 @@ class TransactionsPage(QWidget):
             flt = self.current_filter()
             check_filter(flt)
         except FinanceHubError as exc:
-            self.error_label.setText(exc.message("en" if formatting.ui_locale() == "en" else "pt_BR"))
+            self.error_label.setText(formatting.error_text(exc, formatting.ui_locale()))
             return
         self.error_label.setText("")
         self.model.reset_source(_Source(self.service, flt))
