@@ -63,7 +63,7 @@ class _ProgressDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
-        return QSize(max(size.width(), 140), size.height() + self.BAR + 4)
+        return QSize(max(size.width(), 140), size.height() + self.BAR + 8)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -74,7 +74,7 @@ class _ProgressDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         text_option = QStyleOptionViewItem(option)
-        text_option.rect = rect.adjusted(0, 0, 0, -(self.BAR + 3))  # type: ignore[attr-defined]
+        text_option.rect = rect.adjusted(0, 2, 0, -(self.BAR + 4))  # type: ignore[attr-defined]
         super().paint(painter, text_option, index)
         bar = QRect(rect.left() + 4, rect.bottom() - self.BAR - 1, rect.width() - 8, self.BAR)
         painter.save()
@@ -372,7 +372,6 @@ class LoansPage(QWidget):
             (self.tr("Past due"), str(view.past_due_installments) if view.past_due_installments else ""),
             (self.tr("First installment"), formatting.day(view.first_due_date)),
             (self.tr("Final due date"), formatting.day(view.final_due_date)),
-            (self.tr("Bank data from"), formatting.day(view.data_date)),
         ]
         for label, value in facts:
             if value:

@@ -644,10 +644,6 @@ Inclua-os ao relatar o problema.</translation>
         <translation>Vencimento final</translation>
     </message>
     <message>
-        <source>Bank data from</source>
-        <translation>Dados do banco de</translation>
-    </message>
-    <message>
         <source>Balloon</source>
         <translation>Balão</translation>
     </message>

@@ -7,9 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from financehub_desktop.config.paths import profile_paths
+from financehub_desktop.config.settings import Settings
+from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.loans import LoansService
 from financehub_desktop.store import Store
+from financehub_desktop.store.keys import ScryptParams
 from financehub_desktop.ui.loans_page import (
     CET,
     CONTRACT,
@@ -22,7 +26,9 @@ from financehub_desktop.ui.loans_page import (
     PROGRESS,
     LoansPage,
 )
+from financehub_desktop.ui.main_window import MainWindow
 from tests.support.sample_loans import CAR, PERSONAL, TODAY, seed_loans
+from tests.support.sample_store import seed
 
 from .conftest import save_screenshot
 
@@ -157,3 +163,24 @@ def test_refresh_keeps_the_selected_loan(qtbot: QtBot, store: Store) -> None:
     page.on_change(Change(Topic.SYNC_FINISHED))
     assert page.selected_loan_id() == PERSONAL
     assert page.detail_title.text().startswith("Crédito Pessoal")
+
+
+@pytest.mark.usefixtures("pt_br")
+def test_main_window_shows_the_loans_page_and_refreshes_it_after_a_sync(qtbot: QtBot) -> None:
+    services = AppServices.open(profile_paths("loans-window"), Settings(), passphrase="loans-page-passphrase",
+                                kdf=ScryptParams(n=2**10, r=8, p=1))  # fmt: skip
+    try:
+        seed(services.store)
+        window = MainWindow(services.paths, Settings(), False, services)
+        qtbot.addWidget(window)
+        window.show_page("loans")
+        page = window.pages["loans"]
+        assert isinstance(page, LoansPage)
+        assert not page.empty.isHidden()
+        seed_loans(services.store)
+        services.bus.publish(Change(Topic.LOANS))
+        qtbot.waitUntil(lambda: page.table.topLevelItemCount() == 3)
+        assert page.empty.isHidden()
+        window.close()
+    finally:
+        services.store.close()
