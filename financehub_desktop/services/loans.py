@@ -224,7 +224,7 @@ class LoansService:
             contract_date=_day(r.contract_date),
             first_due_date=_day(r.first_installment_due_date),
             final_due_date=_day(r.due_date),
-            total_installments=r.total_installments,
+            total_installments=_installment_count(r),
             paid_installments=paid,
             past_due_installments=max(r.past_due_installments or 0, derived_past_due),
             next_installment=upcoming[0] if upcoming else None,
@@ -257,7 +257,7 @@ def _schedule(r: Any, releases: Sequence[_Release], today: date) -> list[Schedul
         if x.kind == "balloon"
     ]
     first = _day(r.first_installment_due_date)
-    total = r.total_installments
+    total = _installment_count(r)
     if first is not None and total and _is_regular(r.installment_periodicity):
         paid_count = r.paid_installments if r.paid_installments is not None else len(regular)
         estimate = _estimated_installment(r, regular)
@@ -303,6 +303,28 @@ def _balloon_status(due: date | None, today: date, stored_past_due: int) -> Inst
     return InstallmentStatus.PAST_DUE if stored_past_due else InstallmentStatus.PAID
 
 
+def _installment_count(r: Any) -> int | None:
+    """How many installments the contract has. Pluggy's ``totalNumberOfInstallments`` is the term in the unit of
+    ``typeNumberOfInstallments`` (DAY, WEEK, MONTH, YEAR): a count of installments only when that unit matches the
+    periodicity (24 MONTH paid MONTHLY = 24 installments; 24 MONTH paid QUARTERLY = 8). Otherwise unknown."""
+    total: int | None = r.total_installments
+    if not total or total < 0:
+        return None
+    plan = r.raw.get("installments") if isinstance(r.raw, dict) else None
+    unit = plan.get("typeNumberOfInstallments") if isinstance(plan, dict) else None
+    periodicity = r.installment_periodicity
+    if unit is None:
+        return total
+    if unit == "MONTH" and periodicity in _PERIOD_MONTHS:
+        months = _PERIOD_MONTHS[periodicity]
+        return total // months if total % months == 0 else None
+    if (unit, periodicity) in {("WEEK", "WEEKLY"), ("YEAR", "YEARLY")}:
+        return total
+    if unit == "MONTH" and periodicity is None:
+        return total
+    return None
+
+
 def _is_regular(periodicity: str | None) -> bool:
     return periodicity in _PERIOD_MONTHS or periodicity in _PERIOD_DAYS
 
@@ -324,13 +346,13 @@ def _estimated_installment(r: Any, regular: Sequence[_Release]) -> Decimal | Non
         return None  # SAC and others change every installment: an estimate would mislead
     if regular and regular[-1].amount is not None:
         return abs(regular[-1].amount)
-    if amortization != "PRICE" or r.contract_amount is None or not r.total_installments:
+    count = _installment_count(r)
+    if amortization != "PRICE" or r.contract_amount is None or not count:
         return None
     rate = _monthly_rate(_interest_rates(r.raw))
     if rate is None or r.installment_periodicity != "MONTHLY":
         return None
     principal: Decimal = r.contract_amount
-    count: int = r.total_installments
     payment = principal / count if rate == 0 else principal * rate / (1 - (1 + rate) ** -count)
     return payment.quantize(Decimal("0.01"))
 

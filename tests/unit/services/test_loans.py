@@ -153,3 +153,27 @@ def test_no_loans_at_all(store: Store) -> None:
     assert service.loans(TODAY) == []
     totals = service.totals(today=TODAY)
     assert (totals.count, totals.outstanding, totals.next_installment) == (0, Money(Decimal(0)), None)
+
+
+@pytest.mark.parametrize(
+    ("unit", "periodicity", "expected"),
+    [("MONTH", "MONTHLY", 24), ("MONTH", "QUARTERLY", 8), ("YEAR", "YEARLY", 24), ("DAY", "MONTHLY", None),
+     ("WITHOUT_TOTAL_PERIOD", "MONTHLY", None)],
+)  # fmt: skip
+def test_the_term_counts_as_installments_only_in_the_periodicity_unit(
+    store: Store, unit: str, periodicity: str, expected: int | None
+) -> None:
+    record = LoanRecord(
+        id=PERSONAL, item_id=ITEM, product_name="Crédito Pessoal", kind="LOAN", date=at("2026-01-09"),
+        currency_code="BRL", first_installment_due_date=at("2025-02-15"), installment_periodicity=periodicity,
+        total_installments=24, paid_installments=2, installments=[paid("2025-02-15", "500.00")],
+        raw={"installments": {"typeNumberOfInstallments": unit, "totalNumberOfInstallments": 24}},
+    )  # fmt: skip
+    with store.write() as conn:
+        store.repos.loans.upsert(conn, [record])
+    service = LoansService(store)
+    loan = service.loan(PERSONAL, TODAY)
+    assert loan is not None and loan.total_installments == expected
+    installments = [e for e in service.schedule(PERSONAL, TODAY) if e.kind is EntryKind.INSTALLMENT]
+    # Without a count of installments the schedule is only what was paid: nothing made up.
+    assert len(installments) == (expected if expected is not None else 1)
