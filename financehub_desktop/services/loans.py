@@ -88,7 +88,8 @@ class LoanView:
     total_installments: int | None
     paid_installments: int | None
     past_due_installments: int  # the bank's count at the last sync, or more when due dates passed since
-    next_installment: ScheduleEntry | None
+    next_installment: ScheduleEntry | None  # the first unpaid one: past due when its date passed
+    upcoming_installment: ScheduleEntry | None  # the first one not due yet
     data_date: date  # when the bank's data was collected
 
     @property
@@ -111,7 +112,7 @@ class LoansTotals:
     outstanding: Money  # the sum of the balances the banks reported, in one currency
     without_balance: int  # loans whose bank sent no outstanding balance (not in ``outstanding``)
     past_due_installments: int
-    next_installment: ScheduleEntry | None  # the soonest unpaid installment across loans
+    next_installment: ScheduleEntry | None  # the soonest installment not due yet, across loans
     next_loan: str | None  # product name of the loan that installment belongs to
 
 
@@ -186,7 +187,7 @@ class LoansService:
         soonest: LoanView | None = None
         soonest_due = date.max
         for v in views:
-            due = v.next_installment.due_date if v.next_installment else None
+            due = v.upcoming_installment.due_date if v.upcoming_installment else None
             if due is not None and due < soonest_due:
                 soonest, soonest_due = v, due
         return LoansTotals(
@@ -194,7 +195,7 @@ class LoansService:
             outstanding=Money(outstanding, currency),
             without_balance=without,
             past_due_installments=sum(v.past_due_installments for v in views),
-            next_installment=soonest.next_installment if soonest else None,
+            next_installment=soonest.upcoming_installment if soonest else None,
             next_loan=soonest.product_name if soonest else None,
         )
 
@@ -228,6 +229,7 @@ class LoansService:
             paid_installments=paid,
             past_due_installments=max(r.past_due_installments or 0, derived_past_due),
             next_installment=upcoming[0] if upcoming else None,
+            upcoming_installment=next((e for e in upcoming if e.status is InstallmentStatus.DUE), None),
             data_date=_day(r.date) or today,
         )
 

@@ -82,7 +82,7 @@ def test_loans_listed_with_brazilian_numbers(qtbot: QtBot, store: Store) -> None
     assert row_of(page, CAR).text(KIND) == "Financiamento de veículo"
     assert page.outstanding.text() == "Saldo devedor: R$ 7.812,34"
     assert page.past_due.text() == "2 parcelas em atraso"
-    assert page.next_due.text().startswith("Próxima parcela: 30/11/2025 (CDC Veículos)")
+    assert page.next_due.text() == "Próxima parcela: 15/01/2026 (Crédito Pessoal) ≈ R$ 626,45"
     assert page.empty.isHidden()
 
 

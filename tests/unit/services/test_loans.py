@@ -56,6 +56,8 @@ def test_past_due_counts_what_the_bank_said_and_dates_that_passed_since(service:
     assert car.next_installment is not None
     assert car.next_installment.status is InstallmentStatus.PAST_DUE
     assert car.next_installment.due_date == date(2025, 11, 30)
+    assert car.upcoming_installment is not None
+    assert car.upcoming_installment.due_date == date(2026, 1, 31)
     # SAC installments change every month: no made-up amount.
     assert car.next_installment.amount is None
     # Past due loans come first.
@@ -136,8 +138,9 @@ def test_totals_sum_the_reported_balances(service: LoansService) -> None:
     assert totals.without_balance == 2
     assert totals.past_due_installments == 2
     assert totals.next_installment is not None
-    assert totals.next_installment.due_date == date(2025, 11, 30)
-    assert totals.next_loan == "CDC Veículos"
+    # The soonest installment still to come (past due ones are counted above, not "next").
+    assert totals.next_installment.due_date == date(2026, 1, 15)
+    assert totals.next_loan == "Crédito Pessoal"
 
 
 def test_loans_removed_at_the_bank_are_left_out(service: LoansService, store: Store) -> None:
