@@ -326,8 +326,11 @@ class LoansPage(QWidget):
         for column in (CONTRACT, OUTSTANDING, NEXT_AMOUNT, CET):
             row.setTextAlignment(column, RIGHT)
         if nxt is not None and nxt.status is InstallmentStatus.PAST_DUE:
+            strong = QFont()
+            strong.setBold(True)  # still visible when the row is selected and the colour is the highlight's
             for column in (NEXT_DUE, NEXT_AMOUNT):
                 row.setForeground(column, QBrush(PAST_DUE))
+                row.setFont(column, strong)
             row.setToolTip(NEXT_DUE, self.tr("Past due"))
         if nxt is not None and nxt.amount_estimated:
             row.setToolTip(NEXT_AMOUNT, self._estimate_hint())

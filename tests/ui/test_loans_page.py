@@ -116,6 +116,8 @@ def test_past_due_installments_are_shown_as_such(qtbot: QtBot, store: Store) -> 
     car = row_of(page, CAR)
     assert car.text(NEXT_DUE) == "30/11/2025"
     assert car.foreground(NEXT_DUE).color() == PAST_DUE
+    assert car.font(NEXT_DUE).bold()
+    assert not row_of(page, PERSONAL).font(NEXT_DUE).bold()
     assert car.text(NEXT_AMOUNT) == ""  # SAC: the amount changes every month, nothing is made up
     page.table.setCurrentItem(car)
     rows = schedule_rows(page)
