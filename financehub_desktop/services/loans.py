@@ -393,18 +393,23 @@ def _interest_rates(raw: Any) -> tuple[InterestRate, ...]:
     for item in listed if isinstance(listed, list) else []:
         if not isinstance(item, dict):
             continue
+        value = item.get("preFixedRate")
+        if value is None or isinstance(value, bool | float | dict | list):
+            continue
         try:
-            value = item.get("preFixedRate")
-            if value is None:
-                continue
-            percent = _percent(Decimal(value))
+            fraction = Decimal(value)
         except (InvalidOperation, TypeError, ValueError):
             continue
-        if percent is None:
+        if not fraction.is_finite():
             continue
+        percent = fraction * _HUNDRED
         kind = item.get("referentialRateIndexerType")
         indexer = None
-        if kind and kind not in _NO_INDEXER:
-            indexer = str(item.get("referentialRateIndexerSubType") or kind)
-        rates.append(InterestRate(percent, item.get("taxPeriodicity"), item.get("taxType"), indexer))
+        if isinstance(kind, str) and kind and kind not in _NO_INDEXER:
+            indexer = _text(item.get("referentialRateIndexerSubType")) or kind
+        rates.append(InterestRate(percent, _text(item.get("taxPeriodicity")), _text(item.get("taxType")), indexer))
     return tuple(rates)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_EVEN, Decimal
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
@@ -25,6 +29,7 @@ from financehub_desktop.ui.loans_page import (
     PAST_DUE,
     PROGRESS,
     LoansPage,
+    percent,
 )
 from financehub_desktop.ui.main_window import MainWindow
 from tests.support.sample_loans import CAR, PERSONAL, TODAY, seed_loans
@@ -186,3 +191,14 @@ def test_main_window_shows_the_loans_page_and_refreshes_it_after_a_sync(qtbot: Q
         window.close()
     finally:
         services.store.close()
+
+
+@pytest.mark.usefixtures("pt_br")
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_percent_shows_any_rate_in_brazilian_form(value: Decimal) -> None:
+    text = percent(value)
+    assert text.endswith("%")
+    if abs(value) < Decimal("1e20"):
+        shown = text[:-1].replace(".", "").replace(",", ".")
+        assert Decimal(shown) == value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)

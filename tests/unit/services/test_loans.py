@@ -6,9 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from financehub_desktop.domain.money import Money
-from financehub_desktop.services.loans import EntryKind, InstallmentStatus, LoansService
+from financehub_desktop.services.loans import EntryKind, InstallmentStatus, LoansService, _interest_rates
 from financehub_desktop.store import Store
 from financehub_desktop.store.records import LoanRecord
 from tests.support.sample_loans import CAR, OVERDRAFT, PERSONAL, TODAY, at, paid, seed_loans
@@ -180,3 +182,35 @@ def test_the_term_counts_as_installments_only_in_the_periodicity_unit(
     installments = [e for e in service.schedule(PERSONAL, TODAY) if e.kind is EntryKind.INSTALLMENT]
     # Without a count of installments the schedule is only what was paid: nothing made up.
     assert len(installments) == (expected if expected is not None else 1)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.decimals(allow_nan=True, allow_infinity=True),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=12,
+)
+RATE = st.fixed_dictionaries(
+    {},
+    optional={
+        "preFixedRate": JSON,
+        "taxPeriodicity": st.sampled_from(["MONTHLY", "YEARLY"]) | JSON,
+        "referentialRateIndexerType": st.sampled_from(["PRE_FIXADO", "POS_FIXADO"]) | JSON,
+        "referentialRateIndexerSubType": st.sampled_from(["CDI", "IPCA"]) | JSON,
+    },
+)
+
+
+@given(st.fixed_dictionaries({}, optional={"interestRates": st.lists(RATE | JSON, max_size=4) | JSON}))
+def test_interest_rates_from_any_raw_never_fail_and_keep_only_finite_numbers(raw: dict[str, object]) -> None:
+    for rate in _interest_rates(raw):
+        assert isinstance(rate.percent, Decimal) and rate.percent.is_finite()
+        assert rate.periodicity is None or isinstance(rate.periodicity, str)
+        assert rate.indexer is None or isinstance(rate.indexer, str)
+
+
+def test_interest_rates_read_the_fraction_as_a_percentage() -> None:
+    raw = {"interestRates": [{"preFixedRate": Decimal("0.0219"), "taxPeriodicity": "MONTHLY"},
+                             {"preFixedRate": "0.12", "taxPeriodicity": "YEARLY"}, {"preFixedRate": "x"}]}  # fmt: skip
+    assert [(r.percent, r.periodicity) for r in _interest_rates(raw)] == [
+        (Decimal("2.19"), "MONTHLY"), (Decimal("12"), "YEARLY")
+    ]  # fmt: skip
