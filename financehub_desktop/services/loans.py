@@ -88,6 +88,7 @@ class LoanView:
     total_installments: int | None
     paid_installments: int | None
     past_due_installments: int  # the bank's count at the last sync, or more when due dates passed since
+    paid_total: Money | None  # the payments the bank listed (installments and extra), None when it listed none
     next_installment: ScheduleEntry | None  # the first unpaid one: past due when its date passed
     upcoming_installment: ScheduleEntry | None  # the first one not due yet
     data_date: date  # when the bank's data was collected
@@ -228,6 +229,7 @@ class LoansService:
             total_installments=_installment_count(r),
             paid_installments=paid,
             past_due_installments=max(r.past_due_installments or 0, derived_past_due),
+            paid_total=_paid_total(releases, r.currency_code),
             next_installment=upcoming[0] if upcoming else None,
             upcoming_installment=next((e for e in upcoming if e.status is InstallmentStatus.DUE), None),
             data_date=_day(r.date) or today,
@@ -291,6 +293,15 @@ def _schedule(r: Any, releases: Sequence[_Release], today: date) -> list[Schedul
             for n, x in enumerate(regular, start=1)
         ]  # fmt: skip
     return sorted(entries + balloons + extras, key=_entry_order)
+
+
+def _paid_total(releases: Sequence[_Release], currency: str) -> Money | None:
+    amounts = [
+        abs(x.amount)
+        for x in releases
+        if x.kind == "payment" and x.amount is not None and (x.currency or currency) == currency
+    ]
+    return Money(sum(amounts, Decimal(0)), currency) if amounts else None
 
 
 def _entry_order(e: ScheduleEntry) -> tuple[date, int]:

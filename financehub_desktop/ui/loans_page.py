@@ -375,7 +375,9 @@ class LoansPage(QWidget):
             (self.tr("Amortization"), self.amortization_label(view.amortization)),
             (self.tr("Periodicity"), self.periodicity_label(view.periodicity)),
             (self.tr("Installments"), self.progress_text(view)),
+            (self.tr("Remaining"), "" if view.remaining_installments is None else str(view.remaining_installments)),
             (self.tr("Past due"), str(view.past_due_installments) if view.past_due_installments else ""),
+            (self.tr("Paid so far"), formatting.money(view.paid_total)),
             (self.tr("First installment"), formatting.day(view.first_due_date)),
             (self.tr("Final due date"), formatting.day(view.final_due_date)),
         ]

@@ -636,6 +636,14 @@ Inclua-os ao relatar o problema.</translation>
         <translation>Periodicidade</translation>
     </message>
     <message>
+        <source>Remaining</source>
+        <translation>Parcelas restantes</translation>
+    </message>
+    <message>
+        <source>Paid so far</source>
+        <translation>Pago até agora</translation>
+    </message>
+    <message>
         <source>First installment</source>
         <translation>Primeira parcela</translation>
     </message>

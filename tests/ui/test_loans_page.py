@@ -103,6 +103,9 @@ def test_selecting_a_loan_shows_its_details_and_schedule(qtbot: QtBot, store: St
     assert shown["CET (custo efetivo total)"] == "27,43% a.a."
     assert shown["Amortização"] == "Tabela Price (parcelas fixas)"
     assert shown["Vencimento final"] == "15/01/2027"
+    assert shown["Parcelas restantes"] == "13"
+    assert shown["Pago até agora"] == "R$ 7.904,60"
+    assert "Em atraso" not in shown  # nothing past due: no line for it
     rows = schedule_rows(page)
     assert len(rows) == 25  # 24 installments and one extra payment
     assert rows[0] == ["1", "15/02/2025", "R$ 626,45", "Paga", "15/02/2025"]

@@ -36,6 +36,9 @@ def test_loans_are_listed_with_contract_numbers_and_rates(service: LoansService)
     assert [(r.percent, r.periodicity, r.indexer) for r in loan.interest_rates] == [(Decimal("1.89"), "MONTHLY", None)]
     assert (loan.paid_installments, loan.total_installments, loan.remaining_installments) == (11, 24, 13)
     assert loan.final_due_date == date(2027, 1, 15)
+    # 10 x 626,45 + 640,10 + an extra 1.000,00
+    assert loan.paid_total == Money(Decimal("7904.60"))
+    assert views[OVERDRAFT].paid_total is None
     assert views[CAR].interest_rates[0].indexer == "CDI"
     assert views[OVERDRAFT].outstanding_balance is None
     assert views[OVERDRAFT].next_installment is None
