@@ -391,6 +391,284 @@ Inclua-os ao relatar o problema.</translation>
     </message>
 </context>
 <context>
+    <name>LoansPage</name>
+    <message>
+        <source>Loans</source>
+        <translation>Empréstimos</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Empréstimo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <source>Contracted</source>
+        <translation>Contratado</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Saldo devedor</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Parcelas</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Próximo vencimento</translation>
+    </message>
+    <message>
+        <source>Next amount</source>
+        <translation>Próxima parcela</translation>
+    </message>
+    <message>
+        <source>CET</source>
+        <translation>CET</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nº</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vencimento</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Paga em</translation>
+    </message>
+    <message>
+        <source>No loans or financings yet. When a connected bank shares credit operations, they appear here after a sync (Connections page).</source>
+        <translation>Nenhum empréstimo ou financiamento por enquanto. Quando um banco conectado compartilha operações de crédito, elas aparecem aqui após a sincronização (página Conexões).</translation>
+    </message>
+    <message>
+        <source>Overdraft</source>
+        <translation>Cheque especial</translation>
+    </message>
+    <message>
+        <source>Payroll loan</source>
+        <translation>Crédito consignado</translation>
+    </message>
+    <message>
+        <source>Home equity</source>
+        <translation>Empréstimo com garantia de imóvel</translation>
+    </message>
+    <message>
+        <source>Home financing</source>
+        <translation>Financiamento imobiliário</translation>
+    </message>
+    <message>
+        <source>Vehicle financing</source>
+        <translation>Financiamento de veículo</translation>
+    </message>
+    <message>
+        <source>Secured account</source>
+        <translation>Conta garantida</translation>
+    </message>
+    <message>
+        <source>Working capital</source>
+        <translation>Capital de giro</translation>
+    </message>
+    <message>
+        <source>Financing</source>
+        <translation>Financiamento</translation>
+    </message>
+    <message>
+        <source>Receivables discount</source>
+        <translation>Desconto de recebíveis</translation>
+    </message>
+    <message>
+        <source>Unarranged overdraft</source>
+        <translation>Adiantamento a depositante</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Semanal</translation>
+    </message>
+    <message>
+        <source>Fortnightly</source>
+        <translation>Quinzenal</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensal</translation>
+    </message>
+    <message>
+        <source>Every two months</source>
+        <translation>Bimestral</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Trimestral</translation>
+    </message>
+    <message>
+        <source>Every six months</source>
+        <translation>Semestral</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Anual</translation>
+    </message>
+    <message>
+        <source>No regular periodicity</source>
+        <translation>Sem periodicidade regular</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Outro</translation>
+    </message>
+    <message>
+        <source>Price table (fixed installments)</source>
+        <translation>Tabela Price (parcelas fixas)</translation>
+    </message>
+    <message>
+        <source>SAC (decreasing installments)</source>
+        <translation>SAC (parcelas decrescentes)</translation>
+    </message>
+    <message>
+        <source>SAM (mixed)</source>
+        <translation>SAM (misto)</translation>
+    </message>
+    <message>
+        <source>No amortization system</source>
+        <translation>Sem sistema de amortização</translation>
+    </message>
+    <message>
+        <source>a month</source>
+        <translation>a.m.</translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>a.a.</translation>
+    </message>
+    <message>
+        <source>{paid} of {total} paid</source>
+        <translation>{paid} de {total} pagas</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paga</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>A vencer</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Em atraso</translation>
+    </message>
+    <message>
+        <source>Outstanding balance: {v}</source>
+        <translation>Saldo devedor: {v}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n installment(s) past due</source>
+        <translation>
+            <numerusform>%n parcela em atraso</numerusform>
+            <numerusform>%n parcelas em atraso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next installment: {day} ({loan})</source>
+        <translation>Próxima parcela: {day} ({loan})</translation>
+    </message>
+    <message>
+        <source>(unknown bank)</source>
+        <translation>(banco desconhecido)</translation>
+    </message>
+    <message>
+        <source>Contract {number}</source>
+        <translation>Contrato {number}</translation>
+    </message>
+    <message>
+        <source>The bank did not report the outstanding balance.</source>
+        <translation>O banco não informou o saldo devedor.</translation>
+    </message>
+    <message>
+        <source>Estimated: the bank does not send the amount of unpaid installments.</source>
+        <translation>Estimado: o banco não envia o valor das parcelas em aberto.</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrato</translation>
+    </message>
+    <message>
+        <source>Contract date</source>
+        <translation>Data do contrato</translation>
+    </message>
+    <message>
+        <source>Contracted amount</source>
+        <translation>Valor contratado</translation>
+    </message>
+    <message>
+        <source>Outstanding balance</source>
+        <translation>Saldo devedor</translation>
+    </message>
+    <message>
+        <source>Interest rate</source>
+        <translation>Taxa de juros</translation>
+    </message>
+    <message>
+        <source>CET (total cost)</source>
+        <translation>CET (custo efetivo total)</translation>
+    </message>
+    <message>
+        <source>Amortization</source>
+        <translation>Amortização</translation>
+    </message>
+    <message>
+        <source>Periodicity</source>
+        <translation>Periodicidade</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Parcelas restantes</translation>
+    </message>
+    <message>
+        <source>Paid so far</source>
+        <translation>Pago até agora</translation>
+    </message>
+    <message>
+        <source>First installment</source>
+        <translation>Primeira parcela</translation>
+    </message>
+    <message>
+        <source>Final due date</source>
+        <translation>Vencimento final</translation>
+    </message>
+    <message>
+        <source>Balloon</source>
+        <translation>Balão</translation>
+    </message>
+    <message>
+        <source>Extra payment</source>
+        <translation>Pagamento extra</translation>
+    </message>
+    <message>
+        <source>The bank sent no installment schedule for this contract.</source>
+        <translation>O banco não enviou o cronograma de parcelas deste contrato.</translation>
+    </message>
+    <message>
+        <source>≈ estimated amount: the bank only sends the amounts of paid installments.</source>
+        <translation>≈ valor estimado: o banco só envia os valores das parcelas pagas.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Demo</source>
