@@ -371,7 +371,7 @@ def loan_wire(plan: LoanPlan, item_id: str, today: date) -> dict[str, Any]:
         "installmentPeriodicity": "MONTHLY",
         "installmentPeriodicityAdditionalInfo": None,
         "firstInstallmentDueDate": iso_day(plan.first_due),
-        "CET": Decimal("27.4300"),
+        "CET": Decimal("0.2743"),  # a fraction, as the spec's example (0.29) and the rates ("1 = 100%")
         "amortizationScheduled": "PRICE",
         "amortizationScheduledAdditionalInfo": None,
         "cnpjConsignee": None,

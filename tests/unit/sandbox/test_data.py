@@ -222,6 +222,9 @@ async def test_investments_loan_identity_consent(sandbox: Sandbox) -> None:
     loan = (await sandbox.get("/loans", params={"itemId": item["id"]})).json()["results"][0]
     assert loan["installments"]["paidInstallments"] + loan["installments"]["dueInstallments"] == 24
     assert len(loan["payments"]["releases"]) == loan["installments"]["paidInstallments"]
+    # rates are fractions (1 = 100%), the CET too (the spec's example is 0.29): 27.43% a year, not 2,743%
+    assert Decimal("0.05") < Decimal(str(loan["CET"])) < Decimal("1")
+    assert Decimal("0") < Decimal(str(loan["interestRates"][0]["preFixedRate"])) < Decimal("0.1")
     identity = (await sandbox.get("/identity", params={"itemId": item["id"]})).json()
     assert is_valid_cpf(identity["document"])
     consent = (await sandbox.get("/consents", params={"itemId": item["id"]})).json()["results"][0]
