@@ -24,6 +24,7 @@ from .accounts import AccountsService
 from .connections import ConnectionsService
 from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
 from .events import Change, EventBus, Topic
+from .investments import InvestmentsService
 from .reports import ReportsService
 from .rules import RulesService
 from .transactions import TransactionsService
@@ -50,6 +51,7 @@ class AppServices:
     transactions: TransactionsService
     reports: ReportsService
     rules: RulesService
+    investments: InvestmentsService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -84,6 +86,7 @@ class AppServices:
             transactions=TransactionsService(store, bus, settings.language),
             reports=ReportsService(store),
             rules=RulesService(store, bus, settings.language),
+            investments=InvestmentsService(store, settings.language),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())
