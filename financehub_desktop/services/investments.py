@@ -38,7 +38,7 @@ _TYPE_ORDER = {key: n for n, key in enumerate(TYPE_LABELS)}
 SUBTYPE_LABELS: dict[str, tuple[str, str]] = {
     "STOCK": ("Ações", "Stocks"),
     "BDR": ("BDR", "BDR"),
-    "REAL_ESTATE_FUND": ("Fundo imobiliário (FII)", "Real estate fund (FII)"),
+    "REAL_ESTATE_FUND": ("Fundo imobiliário", "Real estate fund (FII)"),
     "DERIVATIVES": ("Derivativos", "Derivatives"),
     "OPTION": ("Opções", "Options"),
     "ETF": ("ETF", "ETF"),

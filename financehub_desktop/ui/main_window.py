@@ -29,6 +29,7 @@ from .accounts_page import AccountsPage
 from .connections_page import ConnectionsPage, sync_step_text
 from .dashboard_page import DashboardPage
 from .errors import ErrorDialog
+from .investments_page import InvestmentsPage
 from .pages import PendingPage
 from .qt_events import QtEventAdapter
 from .resources import style_sheet
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
             page = AccountsPage(services.accounts)
         elif spec.key == "transactions":
             page = TransactionsPage(services.transactions, rules=services.rules)
+        elif spec.key == "investments":
+            page = InvestmentsPage(services.investments)
         elif spec.key == "connections":
             page = ConnectionsPage(
                 services.connections,

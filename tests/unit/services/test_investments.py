@@ -73,7 +73,7 @@ def test_profit_is_computed_when_the_bank_gives_only_the_invested_amount(investe
     assert fund.invested is None and fund.profit is None and fund.profit_percent is None
     assert fund.unit_value == brl("3.4444") and fund.quantity == Decimal(900)
     assert holdings[FII].profit == brl("-48.00")
-    assert holdings[FII].subtype_label == "Fundo imobiliário (FII)"
+    assert holdings[FII].subtype_label == "Fundo imobiliário"
     assert holdings[PETR4].code == "PETR4"
     assert holdings[APPLE].balance == Money.of("1000.00", "USD")
 
@@ -160,7 +160,7 @@ def test_english_words(invested: Store) -> None:
         ("FIXED_INCOME", "LCA", "LCA", "LCA"),
         ("EQUITY", "STOCK", "Ações", "Stocks"),
         ("ETF", "ETF", "ETF", "ETF"),
-        ("EQUITY", "REAL_ESTATE_FUND", "Fundo imobiliário (FII)", "Real estate fund (FII)"),
+        ("EQUITY", "REAL_ESTATE_FUND", "Fundo imobiliário", "Real estate fund (FII)"),
         ("SECURITY", "RETIREMENT", "Previdência privada", "Private pension"),
         ("MUTUAL_FUND", None, "Fundos de investimento", "Investment funds"),  # no subtype: the type
         ("MUTUAL_FUND", "NEW_KIND", "NEW_KIND", "NEW_KIND"),  # one Pluggy adds later shows as sent
