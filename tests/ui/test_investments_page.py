@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
@@ -13,9 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from financehub_desktop.config.paths import profile_paths
 from financehub_desktop.config.settings import Settings
+from financehub_desktop.domain.money import Money, parse_brl
 from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.events import Change, Topic
-from financehub_desktop.services.investments import InvestmentsService
+from financehub_desktop.services.investments import ContractedRate, InvestmentsService
 from financehub_desktop.store import Store
 from financehub_desktop.store.keys import ScryptParams
 from financehub_desktop.store.records import InvestmentRecord
@@ -195,9 +198,6 @@ def test_english(qtbot: QtBot, invested: Store) -> None:
 
 @pytest.mark.usefixtures("pt_br")
 def test_rates_and_numbers_read_as_written() -> None:
-    from financehub_desktop.domain.money import Money
-    from financehub_desktop.services.investments import ContractedRate
-
     assert contracted_rate(ContractedRate(Decimal("92.50"), "CDI", None)) == "92,5% do CDI"
     assert contracted_rate(ContractedRate(Decimal(100), "SELIC", None)) == "100% da Selic"
     assert contracted_rate(ContractedRate(Decimal("12.5"), "PRE_FIXADO", None)) == "12,5% a.a."
@@ -229,3 +229,13 @@ def test_the_main_window_builds_the_page(qtbot: QtBot) -> None:
         assert page.total_card.value.text() == "R$ 24.116,56"
     finally:
         services.store.close()
+
+
+@pytest.mark.usefixtures("pt_br")
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=8, allow_nan=False))
+def test_numbers_and_prices_read_back_exactly(value: Decimal) -> None:
+    """What the page shows, typed back as a Brazilian amount, is the very value stored (no float on the way)."""
+    assert parse_brl(number(value, None)) == value
+    assert parse_brl(unit_price(Money(value))) == value
+    assert parse_brl(number(value, 2)) == value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
