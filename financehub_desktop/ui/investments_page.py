@@ -7,7 +7,7 @@ import html
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -102,6 +102,7 @@ class InvestmentsPage(QWidget):
     def __init__(self, service: InvestmentsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self._fitted = False
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -232,9 +233,8 @@ class InvestmentsPage(QWidget):
             return
         header = self.holdings.horizontalHeader().sizeHint().height()
         rows = self.holdings_model.rowCount() * self.holdings.verticalHeader().defaultSectionSize()
-        wanted = (
-            header + rows + 2 * self.holdings.frameWidth() + self.holdings.horizontalScrollBar().sizeHint().height()
-        )
+        scroll = self.holdings.horizontalScrollBar()
+        wanted = header + rows + 2 * self.holdings.frameWidth() + (scroll.height() if scroll.isVisible() else 0)
         top = min(wanted, int(room * 0.6))
         self.splitter.setSizes([top, room - top])
 
@@ -242,9 +242,11 @@ class InvestmentsPage(QWidget):
         """After the layouts have settled (sizes are known only once the event loop has run them)."""
         QTimer.singleShot(0, self, self._fit_holdings)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self.holdings_model.rowCount():
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """The page is built hidden (sizes unknown): fit when it first shows; later the user's splitter stays."""
+        super().showEvent(event)
+        if not self._fitted and self.holdings_model.rowCount():
+            self._fitted = True
             self._fit_later()
 
     def _fill_cards(self, totals: InvestmentTotals) -> None:
