@@ -24,6 +24,7 @@ from .accounts import AccountsService
 from .connections import ConnectionsService
 from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
 from .events import Change, EventBus, Topic
+from .investments import InvestmentsService
 from .loans import LoansService
 from .reports import ReportsService
 from .rules import RulesService
@@ -52,6 +53,7 @@ class AppServices:
     reports: ReportsService
     rules: RulesService
     loans: LoansService
+    investments: InvestmentsService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -87,6 +89,7 @@ class AppServices:
             reports=ReportsService(store),
             rules=RulesService(store, bus, settings.language),
             loans=LoansService(store),
+            investments=InvestmentsService(store, settings.language),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())

@@ -29,6 +29,7 @@ from .accounts_page import AccountsPage
 from .connections_page import ConnectionsPage, sync_step_text
 from .dashboard_page import DashboardPage
 from .errors import ErrorDialog
+from .investments_page import InvestmentsPage
 from .loans_page import LoansPage
 from .pages import PendingPage
 from .qt_events import QtEventAdapter
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
             page = TransactionsPage(services.transactions, rules=services.rules)
         elif spec.key == "loans":
             page = LoansPage(services.loans)
+        elif spec.key == "investments":
+            page = InvestmentsPage(services.investments)
         elif spec.key == "connections":
             page = ConnectionsPage(
                 services.connections,

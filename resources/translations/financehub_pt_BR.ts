@@ -391,6 +391,194 @@ Inclua-os ao relatar o problema.</translation>
     </message>
 </context>
 <context>
+    <name>Investments</name>
+    <message>
+        <source>IPCA + {rate} a.y.</source>
+        <translation>IPCA + {rate} a.a.</translation>
+    </message>
+    <message>
+        <source>{rate} of CDI</source>
+        <translation>{rate} do CDI</translation>
+    </message>
+    <message>
+        <source>{rate} of Selic</source>
+        <translation>{rate} da Selic</translation>
+    </message>
+    <message>
+        <source>{rate} a.y.</source>
+        <translation>{rate} a.a.</translation>
+    </message>
+    <message>
+        <source>Issuer: {name}</source>
+        <translation>Emissor: {name}</translation>
+    </message>
+    <message>
+        <source>Balance minus what was invested (and that in percent)</source>
+        <translation>Saldo menos o valor aplicado (e isso em porcentagem)</translation>
+    </message>
+    <message>
+        <source>Return over the last 12 months, as the bank reports it</source>
+        <translation>Rentabilidade dos últimos 12 meses, como o banco informa</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>Investimento</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instituição</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Taxa</translation>
+    </message>
+    <message>
+        <source>Invested</source>
+        <translation>Aplicado</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Rendimento</translation>
+    </message>
+    <message>
+        <source>12 months</source>
+        <translation>12 meses</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>Vencimento</translation>
+    </message>
+    <message>
+        <source>After fees and taxes</source>
+        <translation>Depois de taxas e impostos</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unitário</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Net amount</source>
+        <translation>Valor líquido</translation>
+    </message>
+</context>
+<context>
+    <name>InvestmentsPage</name>
+    <message>
+        <source>Investments</source>
+        <translation>Investimentos</translation>
+    </message>
+    <message>
+        <source>Total invested</source>
+        <translation>Total investido</translation>
+    </message>
+    <message>
+        <source>No investments synced yet.
+
+Connect the bank or broker where you invest on the Connections page (CDBs, Tesouro Direto, funds, stocks and FIIs come with its data) and sync it: the holdings, their totals and every purchase and redemption will show here, also offline.</source>
+        <translation>Nenhum investimento sincronizado ainda.
+
+Conecte o banco ou a corretora onde você investe na página Conexões (CDBs, Tesouro Direto, fundos, ações e FIIs vêm com os dados dela) e sincronize: as posições, seus totais e cada aplicação e resgate aparecem aqui, também offline.</translation>
+    </message>
+    <message>
+        <source>Invested {invested} · profit {profit}</source>
+        <translation>Aplicado {invested} · rendimento {profit}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holding(s)</source>
+        <translation>
+            <numerusform>%n investimento</numerusform>
+            <numerusform>%n investimentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{share} of the total</source>
+        <translation>{share} do total</translation>
+    </message>
+    <message>
+        <source>return {profit}</source>
+        <translation>rentabilidade {profit}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holding(s) in another currency are listed but not added to these totals.</source>
+        <translation>
+            <numerusform>%n investimento em outra moeda aparece na lista, mas não entra nestes totais.</numerusform>
+            <numerusform>%n investimentos em outra moeda aparecem na lista, mas não entram nestes totais.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No transactions synced for this investment. Some banks do not share them.</source>
+        <translation>Nenhuma movimentação sincronizada para este investimento. Alguns bancos não as informam.</translation>
+    </message>
+    <message>
+        <source>issuer {name}</source>
+        <translation>emissor {name}</translation>
+    </message>
+    <message>
+        <source>quantity {n}</source>
+        <translation>quantidade {n}</translation>
+    </message>
+    <message>
+        <source>unit price {v}</source>
+        <translation>preço unitário {v}</translation>
+    </message>
+    <message>
+        <source>last month {v}</source>
+        <translation>último mês {v}</translation>
+    </message>
+    <message>
+        <source>12 months {v}</source>
+        <translation>12 meses {v}</translation>
+    </message>
+    <message>
+        <source>annual {v}</source>
+        <translation>anual {v}</translation>
+    </message>
+    <message>
+        <source>since {d}</source>
+        <translation>desde {d}</translation>
+    </message>
+    <message>
+        <source>matures {d}</source>
+        <translation>vence em {d}</translation>
+    </message>
+    <message>
+        <source>estimated taxes {v}</source>
+        <translation>impostos estimados {v}</translation>
+    </message>
+    <message>
+        <source>net if redeemed {v}</source>
+        <translation>líquido se resgatado {v}</translation>
+    </message>
+    <message>
+        <source>position on {d}</source>
+        <translation>posição em {d}</translation>
+    </message>
+</context>
+<context>
     <name>LoansPage</name>
     <message>
         <source>Loans</source>
