@@ -21,6 +21,7 @@ from financehub_desktop.store import Store, open_demo_store, open_store
 from financehub_desktop.store.keys import ScryptParams
 
 from .accounts import AccountsService
+from .card_bills import CardBillsService
 from .connections import ConnectionsService
 from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
 from .events import Change, EventBus, Topic
@@ -50,6 +51,7 @@ class AppServices:
     transactions: TransactionsService
     reports: ReportsService
     rules: RulesService
+    card_bills: CardBillsService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -84,6 +86,7 @@ class AppServices:
             transactions=TransactionsService(store, bus, settings.language),
             reports=ReportsService(store),
             rules=RulesService(store, bus, settings.language),
+            card_bills=CardBillsService(store, settings.language),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())
