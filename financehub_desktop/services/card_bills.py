@@ -152,8 +152,7 @@ class _Row:
     currency: str
     in_card_currency: Decimal | None
     bill_id: str | None
-    category_pt: str | None
-    category_en: str | None
+    category: str  # the effective category's name; Pluggy's own text when the categories were not synced
     installment_number: int | None
     total_installments: int | None
     status: str
@@ -386,7 +385,7 @@ class CardBillsService:
                 pluggy_id=r.pluggy_id,
                 day=r.day,
                 description=r.description,
-                category_name=localized(r.category_pt, r.category_en, self.language),
+                category_name=r.category,
                 amount=Money(r.amount, r.currency),
                 installment=installment_label(r.installment_number, r.total_installments),
                 pending=r.status == "PENDING",
@@ -411,6 +410,9 @@ class CardBillsService:
                 t.card_installment_number,
                 t.card_total_installments,
                 t.status,
+                t.category_id,
+                t.category,
+                category.label("effective_category"),
                 categories.c.name_pt,
                 categories.c.name_en,
             )
@@ -432,8 +434,8 @@ class CardBillsService:
                 currency=r.currency_code,
                 in_card_currency=r.amount_in_account_currency,
                 bill_id=r.card_bill_id,
-                category_pt=r.name_pt,
-                category_en=r.name_en,
+                category=localized(r.name_pt, r.name_en, self.language)
+                or (r.category or "" if r.effective_category == r.category_id else ""),
                 installment_number=r.card_installment_number,
                 total_installments=r.card_total_installments,
                 status=r.status,

@@ -64,6 +64,11 @@ class _Rows:
         return len(self.rows)
 
 
+def _adds(info: str, label: str) -> bool:
+    """Whether the bank's note says more than the charge's name ("Juros do rotativo" beside "Juros do rotativo")."""
+    return bool(info) and info.strip().casefold() != label.casefold()
+
+
 class CardBillsPage(QWidget):
     REFRESH_ON = (Topic.ACCOUNTS, Topic.ITEMS, Topic.BILLS, Topic.TRANSACTIONS, Topic.CATEGORIES, Topic.SYNC_FINISHED)
     BILL_COLUMNS = 4
@@ -111,7 +116,7 @@ class CardBillsPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([390, 760])
+        self.splitter.setSizes([440, 720])
         layout.addWidget(self.splitter, 1)
 
         self.empty = QLabel()
@@ -385,7 +390,7 @@ class CardBillsPage(QWidget):
         self.charges.setText(
             "\n".join(
                 f"{self._charge_text(c.charge_type)} · {formatting.money(c.amount)}"
-                + (f" ({c.additional_info})" if c.additional_info else "")
+                + (f" ({c.additional_info})" if _adds(c.additional_info, self._charge_text(c.charge_type)) else "")
                 for c in bill.finance_charges
             )
             or (self.tr("None") if closed else "—")

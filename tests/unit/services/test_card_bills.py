@@ -188,3 +188,11 @@ def test_foreign_currency_rows_count_in_the_card_currency(bills_store: Store, se
 )
 def test_last_digits(number: str | None, digits: str) -> None:
     assert last_digits(number) == digits
+
+
+def test_pluggy_category_text_when_categories_were_not_synced(bills_store: Store, service: CardBillsService) -> None:
+    with bills_store.write() as conn:
+        conn.exec_driver_sql("DELETE FROM categories")
+        conn.exec_driver_sql("UPDATE transactions SET category = 'Food delivery' WHERE pluggy_id = 't3'")
+    february = next(v for v in service.bills(CARD) if v.key == FEBRUARY_BILL)
+    assert [t.category_name for t in service.statement(february).transactions] == ["Food delivery", ""]
