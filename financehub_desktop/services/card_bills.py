@@ -360,7 +360,7 @@ class CardBillsService:
         card = self.card(bill.account_id)
         today = self.today()
         with self.store.read() as conn:
-            rows = self._rows(conn, bill.account_id)
+            rows = self._rows(conn, bill.account_id, bill.bill_id)
             stored = {
                 r.id: _closing(r)
                 for r in conn.execute(
@@ -394,7 +394,8 @@ class CardBillsService:
         )
         return BillStatement(bill=bill, transactions=views, transactions_total=total, unconverted=unconverted)
 
-    def _rows(self, conn: Any, account_id: str) -> list[_Row]:
+    def _rows(self, conn: Any, account_id: str, bill_id: str | None = None) -> list[_Row]:
+        """The card's visible rows, oldest first; only one bill's when ``bill_id`` is given."""
         t = transactions.c
         category = effective_category(t.category_id, transaction_edits.c)
         stmt = (
@@ -422,6 +423,7 @@ class CardBillsService:
                 )
             )
             .where(t.account_id == account_id, t.removed_at.is_(None))
+            .where(*([t.card_bill_id == bill_id] if bill_id is not None else []))
             .order_by(t.date, t.id)
         )
         return [
