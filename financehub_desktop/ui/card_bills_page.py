@@ -86,7 +86,8 @@ class CardBillsPage(QWidget):
         layout.addWidget(title)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Card:")))
+        self.card_label = QLabel(self.tr("Card:"))
+        top.addWidget(self.card_label)
         self.card = QComboBox()
         self.card.setMinimumWidth(320)
         self.card.currentIndexChanged.connect(lambda _i: self._show_card())
@@ -187,6 +188,7 @@ class CardBillsPage(QWidget):
             if width:
                 self.rows.setColumnWidth(column, width)
         rows_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        rows_header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         box.addWidget(self.rows, 1)
         self.sum_line = QLabel()
         self.sum_line.setWordWrap(True)
@@ -296,7 +298,8 @@ class CardBillsPage(QWidget):
         chosen = self.statement.bill.key if self.statement is not None else None
         self.bills = self.service.bills(card.account_id) if card is not None else []
         self.card_summary.setText(self._summary(card) if card is not None else "")
-        self.card.setEnabled(card is not None)
+        for widget in (self.card_label, self.card):
+            widget.setVisible(card is not None)
         if card is None:
             self.empty.setText(self.tr("No credit card synced yet. Connect a bank on the Connections page."))
         else:

@@ -134,7 +134,7 @@ def test_empty_states(qtbot: QtBot, bills_store: Store) -> None:
     with bills_store.write() as conn:
         conn.exec_driver_sql("DELETE FROM items")
     page.on_change(Change(Topic.ITEMS))
-    assert page.card.count() == 0
+    assert page.card.count() == 0 and page.card.isHidden()
     assert "Nenhum cartão" in page.empty.text() and "Conexões" in page.empty.text()
     assert page.statement is None
 
