@@ -167,3 +167,30 @@ def test_bill_rows_model_passes_qtmodeltester(qtmodeltester: object, qtbot: QtBo
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     page.select_bill(0)
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("pt_br")
+def test_the_window_shows_the_page_and_a_sync_refreshes_it(qtbot: QtBot) -> None:
+    from financehub_desktop.config.paths import profile_paths
+    from financehub_desktop.config.settings import Settings
+    from financehub_desktop.services.context import AppServices
+    from financehub_desktop.store.keys import ScryptParams
+    from financehub_desktop.ui.main_window import MainWindow
+    from tests.support.card_bills_store import seed_bills
+    from tests.support.sample_store import seed
+
+    services = AppServices.open(profile_paths("default"), Settings(), kdf=ScryptParams(n=2**10, r=8, p=1))
+    try:
+        window = MainWindow(services.paths, services.settings, services=services)
+        qtbot.addWidget(window)
+        page = window.pages["bills"]
+        assert isinstance(page, CardBillsPage)
+        assert "Nenhum cartão" in page.empty.text()
+        seed(services.store)
+        seed_bills(services.store)
+        services.bus.publish(Change(Topic.SYNC_FINISHED))  # what the sync engine publishes at its end
+        qtbot.waitUntil(lambda: page.bill_table.rowCount() > 0)
+        assert page.card.currentText() == "Cartão Black •••• 4321 — Pluggy Bank"
+        assert "R$ 1.234,56" in column(page, 2)
+    finally:
+        services.store.close()
