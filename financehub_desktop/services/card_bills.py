@@ -5,9 +5,9 @@ Where a transaction belongs:
 - on the bill the bank assigned it to (``creditCardMetadata.billId``, column ``card_bill_id``), when that bill is
   stored and still present at the bank;
 - otherwise it has no (known) bill yet. Those rows are split by date into the **current bill** (dated after the last
-  closed bill's closing date, up to the card's next closing date), **future installments** (dated after the next
-  closing: installments the bank already announced) and **without a bill** (older rows the bank never assigned).
-  Nothing is guessed from dates beyond that split, and no row is hidden.
+  closed bill's closing date, or in the month before the next closing when no bill was synced, up to the card's next
+  closing date), **future installments** (dated after the next closing: installments the bank already announced) and
+  **without a bill** (older rows the bank never assigned). Nothing is guessed beyond that split; no row is hidden.
 
 A bill's status comes from the payments the bank reports for it and from its due date: paid, partially paid, open
 (not yet due), overdue, or nothing to pay (a total of zero or a credit). Amounts keep the store's sign convention on
@@ -16,6 +16,7 @@ transactions (money out negative); bill totals are what the bank says is owed (p
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -162,6 +163,12 @@ def last_digits(number: str | None) -> str:
     """The card number's last four digits ("**** 6655" -> "6655")."""
     digits = "".join(ch for ch in number or "" if ch.isdigit())
     return digits[-4:]
+
+
+def month_before(day: date) -> date:
+    """The same day a month earlier (the month's last day when it is shorter: 31/03 -> 28/02)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def bill_status(total: Money, paid: Money, due: date | None, today: date) -> BillStatus:
@@ -349,9 +356,12 @@ class CardBillsService:
         return closing if closing is not None and closing >= today else None
 
     def _kind(self, card: CardView, last_closing: date | None, day: date, today: date) -> BillKind:
-        if last_closing is not None and day <= last_closing:
-            return BillKind.UNASSIGNED
+        """Where a row without a (stored) bill goes. With no closed bill at all, the current bill is taken to cover
+        the month up to the next closing date: a card's billing cycle, not the card's whole history."""
         cutoff = self._next_closing(card, today) or today
+        start = last_closing if last_closing is not None else month_before(cutoff)
+        if day <= start:
+            return BillKind.UNASSIGNED
         return BillKind.FUTURE if day > cutoff else BillKind.CURRENT
 
     # ------------------------------------------------------------------ one bill's transactions

@@ -8,7 +8,14 @@ import pytest
 
 from financehub_desktop.domain.errors import InvalidInputError
 from financehub_desktop.domain.money import Money
-from financehub_desktop.services.card_bills import BillKind, BillStatus, CardBillsService, bill_status, last_digits
+from financehub_desktop.services.card_bills import (
+    BillKind,
+    BillStatus,
+    CardBillsService,
+    bill_status,
+    last_digits,
+    month_before,
+)
 from financehub_desktop.store import Store
 from tests.support.card_bills_store import (
     FEBRUARY_BILL,
@@ -196,3 +203,30 @@ def test_pluggy_category_text_when_categories_were_not_synced(bills_store: Store
         conn.exec_driver_sql("UPDATE transactions SET category = 'Food delivery' WHERE pluggy_id = 't3'")
     february = next(v for v in service.bills(CARD) if v.key == FEBRUARY_BILL)
     assert [t.category_name for t in service.statement(february).transactions] == ["Food delivery", ""]
+
+
+def test_without_any_bill_the_open_bill_is_the_month_before_the_next_closing(
+    bills_store: Store, service: CardBillsService
+) -> None:
+    with bills_store.write() as conn:
+        conn.exec_driver_sql("UPDATE bills SET removed_at = '2026-03-09T00:00:00+00:00'")
+    views = service.bills(CARD)
+    assert [v.kind for v in views] == [BillKind.CURRENT, BillKind.FUTURE, BillKind.UNASSIGNED]
+    current = service.statement(views[0])
+    assert [t.pluggy_id for t in current.transactions] == ["t12", "t13", "t17"]  # after 25/02, up to 25/03
+    assert "t11" in {t.pluggy_id for t in service.statement(views[2]).transactions}  # 20/02: not the whole history
+
+
+@pytest.mark.parametrize(
+    ("day", "before"),
+    [
+        ("2026-03-25", "2026-02-25"),
+        ("2026-03-31", "2026-02-28"),
+        ("2026-01-10", "2025-12-10"),
+        ("2024-03-30", "2024-02-29"),
+    ],
+)
+def test_month_before(day: str, before: str) -> None:
+    from datetime import date
+
+    assert month_before(date.fromisoformat(day)) == date.fromisoformat(before)
