@@ -271,8 +271,9 @@ class CardBillsService:
         for row in rows:
             counts[row.bill_id] = counts.get(row.bill_id, 0) + 1
         closed = [self._closed_bill(b, payments, charges, counts.get(b.id, 0), today) for b in stored]
+        known = set(ids)
         last_closing = max((_closing(b) for b in stored), default=None)
-        groups = self._groups(card, last_closing, [r for r in rows if r.bill_id not in set(ids)], today, currency)
+        groups = self._groups(card, last_closing, [r for r in rows if r.bill_id not in known], today, currency)
         current = [g for g in groups if g.kind in (BillKind.CURRENT, BillKind.FUTURE)]
         unassigned = [g for g in groups if g.kind is BillKind.UNASSIGNED]
         return sorted(current, key=lambda g: g.kind is BillKind.CURRENT, reverse=True) + closed + unassigned

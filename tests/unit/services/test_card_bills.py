@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from financehub_desktop.domain.errors import InvalidInputError
 from financehub_desktop.domain.money import Money
@@ -230,3 +232,12 @@ def test_month_before(day: str, before: str) -> None:
     from datetime import date
 
     assert month_before(date.fromisoformat(day)) == date.fromisoformat(before)
+
+
+@given(st.text(alphabet="0123456789* -./X", max_size=30))
+def test_last_digits_are_the_numbers_last_four_digits(number: str) -> None:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    result = last_digits(number)
+    assert result.isdigit() or result == ""
+    assert len(result) == min(4, len(digits))
+    assert digits.endswith(result)
