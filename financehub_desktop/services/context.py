@@ -21,6 +21,7 @@ from financehub_desktop.store import Store, open_demo_store, open_store
 from financehub_desktop.store.keys import ScryptParams
 
 from .accounts import AccountsService
+from .card_bills import CardBillsService
 from .connections import ConnectionsService
 from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
 from .events import Change, EventBus, Topic
@@ -54,6 +55,7 @@ class AppServices:
     rules: RulesService
     loans: LoansService
     investments: InvestmentsService
+    card_bills: CardBillsService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -90,6 +92,7 @@ class AppServices:
             rules=RulesService(store, bus, settings.language),
             loans=LoansService(store),
             investments=InvestmentsService(store, settings.language),
+            card_bills=CardBillsService(store, settings.language),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())

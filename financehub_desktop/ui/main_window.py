@@ -26,6 +26,7 @@ from financehub_desktop.services.events import Change, Topic
 from . import formatting
 from .about import AboutDialog
 from .accounts_page import AccountsPage
+from .card_bills_page import CardBillsPage
 from .connections_page import ConnectionsPage, sync_step_text
 from .dashboard_page import DashboardPage
 from .errors import ErrorDialog
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
             page = LoansPage(services.loans)
         elif spec.key == "investments":
             page = InvestmentsPage(services.investments)
+        elif spec.key == "bills":
+            page = CardBillsPage(services.card_bills)
         elif spec.key == "connections":
             page = ConnectionsPage(
                 services.connections,

@@ -155,6 +155,219 @@
     </message>
 </context>
 <context>
+    <name>CardBillsPage</name>
+    <message>
+        <source>Card bills</source>
+        <translation>Faturas do cartão</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>Cartão:</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Fatura</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vencimento</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Minimum payment</source>
+        <translation>Pagamento mínimo</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paga</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>Fechamento</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>Valor pago</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagamentos</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Encargos</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Paga parcialmente</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Em aberto</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Nothing to pay</source>
+        <translation>Nada a pagar</translation>
+    </message>
+    <message>
+        <source>Current bill</source>
+        <translation>Fatura atual</translation>
+    </message>
+    <message>
+        <source>Future installments</source>
+        <translation>Parcelas futuras</translation>
+    </message>
+    <message>
+        <source>Without a bill</source>
+        <translation>Sem fatura</translation>
+    </message>
+    <message>
+        <source>Full payment</source>
+        <translation>Pagamento total</translation>
+    </message>
+    <message>
+        <source>Partial payment</source>
+        <translation>Pagamento parcial</translation>
+    </message>
+    <message>
+        <source>Other payment</source>
+        <translation>Outro pagamento</translation>
+    </message>
+    <message>
+        <source>account debit</source>
+        <translation>débito em conta</translation>
+    </message>
+    <message>
+        <source>boleto</source>
+        <translation>boleto</translation>
+    </message>
+    <message>
+        <source>payroll deduction</source>
+        <translation>desconto em folha</translation>
+    </message>
+    <message>
+        <source>Revolving credit interest</source>
+        <translation>Juros do rotativo</translation>
+    </message>
+    <message>
+        <source>Late payment fee</source>
+        <translation>Multa por atraso</translation>
+    </message>
+    <message>
+        <source>Late payment interest</source>
+        <translation>Juros de mora</translation>
+    </message>
+    <message>
+        <source>Other charge</source>
+        <translation>Outro encargo</translation>
+    </message>
+    <message>
+        <source>No credit card synced yet. Connect a bank on the Connections page.</source>
+        <translation>Nenhum cartão de crédito sincronizado ainda. Conecte um banco na página Conexões.</translation>
+    </message>
+    <message>
+        <source>No bill of this card was synced yet. Bills arrive with the next sync.</source>
+        <translation>Nenhuma fatura deste cartão foi sincronizada ainda. As faturas chegam na próxima sincronização.</translation>
+    </message>
+    <message>
+        <source>Limit: {v}</source>
+        <translation>Limite: {v}</translation>
+    </message>
+    <message>
+        <source>Available: {v}</source>
+        <translation>Disponível: {v}</translation>
+    </message>
+    <message>
+        <source>None reported by the bank</source>
+        <translation>Nenhum informado pelo banco</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhum</translation>
+    </message>
+    <message>
+        <source>Bill due on {day}</source>
+        <translation>Fatura com vencimento em {day}</translation>
+    </message>
+    <message>
+        <source>Transactions the bank has not put on a bill yet. This bill closes on {day}.</source>
+        <translation>Lançamentos que o banco ainda não colocou em uma fatura. Esta fatura fecha em {day}.</translation>
+    </message>
+    <message>
+        <source>Transactions the bank has not put on a bill yet.</source>
+        <translation>Lançamentos que o banco ainda não colocou em uma fatura.</translation>
+    </message>
+    <message>
+        <source>Installments the bank has already announced for after the next closing date.</source>
+        <translation>Parcelas que o banco já lançou para depois do próximo fechamento.</translation>
+    </message>
+    <message>
+        <source>Older transactions of this card that the bank did not put on any bill.</source>
+        <translation>Lançamentos antigos deste cartão que o banco não colocou em nenhuma fatura.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s), adding up to {sum}</source>
+        <translation>
+            <numerusform>%n lançamento, somando {sum}</numerusform>
+            <numerusform>%n lançamentos, somando {sum}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No transactions synced for this bill</source>
+        <translation>Nenhum lançamento sincronizado para esta fatura</translation>
+    </message>
+    <message>
+        <source>bill total: {total}</source>
+        <translation>total da fatura: {total}</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s total differs by {difference}: a previous balance, interest or fees the bank does not list as transactions, or transactions not synced.</source>
+        <translation>O total do banco difere em {difference}: saldo anterior, juros ou tarifas que o banco não lista como lançamentos, ou lançamentos não sincronizados.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s) in another currency without the amount in the card&apos;s currency are not in the sum.</source>
+        <translation>
+            <numerusform>%n lançamento em outra moeda, sem o valor na moeda do cartão, não está na soma.</numerusform>
+            <numerusform>%n lançamentos em outra moeda, sem o valor na moeda do cartão, não estão na soma.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CategoryDelegate</name>
     <message>
         <source>(automatic: a rule&apos;s or the bank&apos;s)</source>
