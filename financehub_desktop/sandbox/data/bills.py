@@ -83,7 +83,8 @@ class BillBook:
         total = self.carry + sum((t.amount for t in extra), Decimal("0.00"))
         for txn in self.ledger.values():
             if txn.account_id == gen.acc.card and start < txn.day <= day:
-                total += txn.amount
+                if txn.operation_type != "PAGAMENTO_FATURA":  # the payment is in ``carry`` already: not twice
+                    total += txn.amount
                 if txn.card_meta is not None:
                     txn.card_meta["billId"] = bill_id
                     if "billPostDate" in txn.card_meta:

@@ -3,6 +3,7 @@ adds, posts and deletes transactions (so incremental sync and deletions can be t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import timedelta
@@ -289,3 +290,27 @@ async def test_clock_advance_with_auto_sync_refreshes_due_items(sandbox: Sandbox
     assert done["lastUpdatedAt"] > item["lastUpdatedAt"]
     untouched = (await sandbox.get(f"/items/{disabled['id']}")).json()
     assert untouched["lastUpdatedAt"] == disabled["lastUpdatedAt"]
+
+
+async def test_a_bill_counts_the_last_payment_once(sandbox: Sandbox) -> None:
+    """Each bill is the previous bill's unpaid part plus the new rows; the payment row that lands on it ("PAGAMENTO
+    RECEBIDO") is already in that unpaid part. Counting it again made bills after a payment too low (even R$ 0,00)."""
+    item = await sandbox.connected_item()
+    card = (await sandbox.accounts(item["id"]))["CREDIT_CARD"]["id"]
+    bills = (await sandbox.get("/bills", params={"accountId": card, "pageSize": 500})).json()["results"]
+    bills.sort(key=lambda b: b["dueDate"])
+    checked = 0
+    for before, bill in itertools.pairwise(bills):
+        paid = sum((Decimal(str(p["amount"])) for p in before.get("payments") or []), Decimal(0))
+        rows = (
+            await sandbox.get("/transactions", params={"accountId": card, "billId": bill["id"], "pageSize": 500})
+        ).json()["results"]
+        new = sum(
+            (Decimal(str(r["amount"])) for r in rows if not r["description"].startswith("PAGAMENTO RECEBIDO")),
+            Decimal(0),
+        )
+        expected = Decimal(str(before["totalAmount"])) - paid + new
+        if expected >= 0:  # a credit balance is shown as R$ 0,00
+            assert Decimal(str(bill["totalAmount"])) == expected.quantize(Decimal("0.01")), bill["dueDate"]
+            checked += 1
+    assert checked >= 12
