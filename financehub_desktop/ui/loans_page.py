@@ -130,8 +130,10 @@ class LoansPage(QWidget):
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setItemDelegateForColumn(PROGRESS, _ProgressDelegate(self.table))
-        self.table.header().setStretchLastSection(False)
-        self.table.header().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # The name column is sized to its text (within limits) and never squeezed to "…" by the columns after it;
+        # the last column takes what room is left.
+        self.table.header().setStretchLastSection(True)
+        self.table.header().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         self.table.currentItemChanged.connect(self._on_current_changed)
 
         self.details = QWidget()
@@ -289,8 +291,9 @@ class LoansPage(QWidget):
             if view.loan_id == selected:
                 restore = row
         self.table.blockSignals(False)
-        for column in range(1, 9):
+        for column in range(9):
             self.table.resizeColumnToContents(column)
+        self.table.setColumnWidth(NAME, min(max(self.table.columnWidth(NAME), 160), 280))
         self.table.setColumnWidth(PROGRESS, max(self.table.columnWidth(PROGRESS), 150))
         has_loans = bool(self.views)
         self.empty.setVisible(not has_loans)

@@ -30,11 +30,17 @@ from financehub_desktop.services.context import AppServices
 from financehub_desktop.store.keys import ScryptParams
 from financehub_desktop.ui.i18n import install_translator
 from financehub_desktop.ui.main_window import MainWindow, page_specs
+from tests.support.card_bills_store import seed_bills
+from tests.support.sample_investments import seed_investments
+from tests.support.sample_loans import seed_loans
 from tests.support.sample_store import seed
 install_translator(app, "pt_BR")
 services = AppServices.open(profile_paths("xvfb"), Settings(), passphrase="xvfb-screens-passphrase",
                             kdf=ScryptParams(n=2**10, r=8, p=1))
 seed(services.store)
+seed_bills(services.store)
+seed_investments(services.store)
+seed_loans(services.store)
 window = MainWindow(services.paths, Settings(), False, services)
 window.resize(1200, 760)
 window.show()
