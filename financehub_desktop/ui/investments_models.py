@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from financehub_desktop.domain.money import CURRENCY_SYMBOLS, Money
 from financehub_desktop.services.investments import ContractedRate, HoldingView, InvestmentTransactionView
 
 from . import formatting
-from .paged_model import Column
+from .paged_model import Column, ColumnsTableModel
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -95,64 +95,22 @@ def contracted_rate(rate: ContractedRate) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- a list model
-class ListTableModel(QAbstractTableModel, Generic[Row]):
+class ListTableModel(ColumnsTableModel[Row]):
     """A small, fully loaded list (holdings are tens, not thousands) that sorts itself on exact keys.
 
     Unknown values (``None``) stay at the bottom whichever way the column is sorted."""
 
-    ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
     def __init__(self, columns: list[Column[Row]], sortable: bool = True) -> None:
-        super().__init__()
-        self.columns = columns
+        super().__init__(columns)
         self.sortable = sortable
-        self._rows: list[Row] = []
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> Row:
-        return self._rows[row]
-
     def rows(self) -> list[Row]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self.columns[section].align)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: PLR0911 (one per role)
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not (0 <= index.column() < len(self.columns)):
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = column.value(row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
-            return column.foreground(row)
-        if role == self.ROW_ROLE:
-            return row
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not self.sortable or not 0 <= column < len(self.columns):

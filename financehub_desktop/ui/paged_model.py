@@ -36,78 +36,25 @@ class Column(Generic[Row]):
     font: Callable[[Row], Any] | None = None
 
 
-class PagedTableModel(QAbstractTableModel, Generic[Row]):
+class ColumnsTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows shown through ``Column`` specs: titles, text, alignment, tooltip, colour and font per cell. The row object
+    itself is under ``ROW_ROLE``. Subclasses decide how ``_rows`` fill (all at once, or page by page)."""
+
     ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, columns: list[Column[Row]], source: PageSource[Row] | None = None, page_size: int = 200) -> None:
+    def __init__(self, columns: list[Column[Row]]) -> None:
         super().__init__()
         self.columns = columns
-        self.page_size = page_size
         self._rows: list[Row] = []
-        self._source: PageSource[Row] | None = source
-        self._exhausted = source is None
-        self._total: int | None = None
-        self._fetching = False  # views and model testers may re-enter fetchMore from the insert signals
-
-    # ------------------------------------------------------------------ source
-    def reset_source(self, source: PageSource[Row] | None) -> None:
-        """Swap the source; views that ask for rows while the reset is in flight get them right after it."""
-        self._fetching = True
-        try:
-            self.beginResetModel()
-            self._source = source
-            self._rows = []
-            self._exhausted = source is None
-            self._total = None
-            self.endResetModel()
-        finally:
-            self._fetching = False
-
-    def total(self) -> int:
-        if self._source is None:
-            return 0
-        if self._total is None:
-            self._total = self._source.count()
-        return self._total
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
 
-    def loaded_rows(self) -> int:
-        return len(self._rows)
-
-    def replace_row(self, row: int, value: Row) -> None:
-        """After an edit (re-categorise, note), put the fresh row in place without reloading the page."""
-        self._rows[row] = value
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-
-    # ------------------------------------------------------------------ Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and not self._exhausted and not self._fetching
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self._exhausted or self._source is None or self._fetching:
-            return
-        self._fetching = True
-        try:
-            after = self._rows[-1] if self._rows else None
-            page = list(self._source.fetch_page(after, self.page_size))
-            if len(page) < self.page_size:
-                self._exhausted = True
-            if not page:
-                return
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
@@ -139,3 +86,64 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         if role == self.ROW_ROLE:
             return row
         return None
+
+
+class PagedTableModel(ColumnsTableModel[Row]):
+    def __init__(self, columns: list[Column[Row]], source: PageSource[Row] | None = None, page_size: int = 200) -> None:
+        super().__init__(columns)
+        self.page_size = page_size
+        self._source: PageSource[Row] | None = source
+        self._exhausted = source is None
+        self._total: int | None = None
+        self._fetching = False  # views and model testers may re-enter fetchMore from the insert signals
+
+    # ------------------------------------------------------------------ source
+    def reset_source(self, source: PageSource[Row] | None) -> None:
+        """Swap the source; views that ask for rows while the reset is in flight get them right after it."""
+        self._fetching = True
+        try:
+            self.beginResetModel()
+            self._source = source
+            self._rows = []
+            self._exhausted = source is None
+            self._total = None
+            self.endResetModel()
+        finally:
+            self._fetching = False
+
+    def total(self) -> int:
+        if self._source is None:
+            return 0
+        if self._total is None:
+            self._total = self._source.count()
+        return self._total
+
+    def loaded_rows(self) -> int:
+        return len(self._rows)
+
+    def replace_row(self, row: int, value: Row) -> None:
+        """After an edit (re-categorise, note), put the fresh row in place without reloading the page."""
+        self._rows[row] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    # ------------------------------------------------------------------ Qt model API
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self._exhausted or self._source is None or self._fetching:
+            return
+        self._fetching = True
+        try:
+            after = self._rows[-1] if self._rows else None
+            page = list(self._source.fetch_page(after, self.page_size))
+            if len(page) < self.page_size:
+                self._exhausted = True
+            if not page:
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
