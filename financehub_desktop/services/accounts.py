@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from financehub_desktop.domain.money import Money
 from financehub_desktop.store import Store
-from financehub_desktop.store.schema import accounts, connectors, items
+from financehub_desktop.store.schema import accounts
 
+from .bank_rows import rows_still_at_the_bank
 from .read_models import AccountView, NetWorth
 
 _SUBTYPE_ORDER = {"CHECKING_ACCOUNT": 0, "SAVINGS_ACCOUNT": 1, "CREDIT_CARD": 2}
@@ -21,12 +20,7 @@ class AccountsService:
 
     def accounts(self) -> list[AccountView]:
         """Every account still present at the bank, by institution then checking / savings / card."""
-        a, i, c = accounts.c, items.c, connectors.c
-        stmt = (
-            select(*accounts.columns, c.name.label("institution"))
-            .select_from(accounts.join(items, i.id == a.item_id).outerjoin(connectors, c.id == i.connector_id))
-            .where(a.removed_at.is_(None), i.removed_at.is_(None))
-        )
+        stmt = rows_still_at_the_bank(accounts, "institution")
         with self.store.read() as conn:
             rows = list(conn.execute(stmt))
         views = [

@@ -35,13 +35,12 @@ from financehub_desktop.store.schema import (
     bill_payments,
     bills,
     categories,
-    connectors,
-    items,
     transactions,
 )
 from financehub_desktop.store.schema_local import transaction_edits
 from financehub_desktop.store.search import effective_category
 
+from .bank_rows import rows_still_at_the_bank
 from .categories import localized
 from .transactions import installment_label
 
@@ -200,12 +199,7 @@ class CardBillsService:
     # ------------------------------------------------------------------ cards
     def cards(self) -> list[CardView]:
         """Every credit card still present at the bank, by bank then name."""
-        a, i, c = accounts.c, items.c, connectors.c
-        stmt = (
-            select(*accounts.columns, c.name.label("institution"))
-            .select_from(accounts.join(items, i.id == a.item_id).outerjoin(connectors, c.id == i.connector_id))
-            .where(a.type == "CREDIT", a.removed_at.is_(None), i.removed_at.is_(None))
-        )
+        stmt = rows_still_at_the_bank(accounts, "institution").where(accounts.c.type == "CREDIT")
         with self.store.read() as conn:
             rows = list(conn.execute(stmt))
 

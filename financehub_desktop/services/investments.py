@@ -18,7 +18,9 @@ from sqlalchemy import select
 from financehub_desktop.domain.errors import InvalidInputError
 from financehub_desktop.domain.money import Money
 from financehub_desktop.store import Store
-from financehub_desktop.store.schema import connectors, investment_transactions, investments, items
+from financehub_desktop.store.schema import investment_transactions, investments, items
+
+from .bank_rows import rows_still_at_the_bank
 
 HUNDRED = Decimal(100)
 
@@ -256,12 +258,7 @@ class InvestmentsService:
     # ------------------------------------------------------------------ holdings
     def holdings(self) -> list[HoldingView]:
         """Every investment still listed by its bank, by type (fixed income first), then name."""
-        v, i, c = investments.c, items.c, connectors.c
-        stmt = (
-            select(*investments.columns, c.name.label("connection"))
-            .select_from(investments.join(items, i.id == v.item_id).outerjoin(connectors, c.id == i.connector_id))
-            .where(v.removed_at.is_(None), i.removed_at.is_(None))
-        )
+        stmt = rows_still_at_the_bank(investments, "connection")
         with self.store.read() as conn:
             views = [self._holding(row) for row in conn.execute(stmt)]
         return sorted(views, key=lambda h: (_TYPE_ORDER.get(h.investment_type, 99), h.name.casefold(), h.investment_id))

@@ -23,7 +23,9 @@ from sqlalchemy import select
 
 from financehub_desktop.domain.money import Money
 from financehub_desktop.store import Store
-from financehub_desktop.store.schema import connectors, items, loan_installments, loans
+from financehub_desktop.store.schema import loan_installments, loans
+
+from .bank_rows import rows_still_at_the_bank
 
 # Months (or days, negative) between two installments, by Pluggy's ``installmentPeriodicity``.
 _PERIOD_MONTHS = {"MONTHLY": 1, "BIMONTHLY": 2, "QUARTERLY": 3, "SEMESTERLY": 6, "YEARLY": 12}
@@ -133,12 +135,8 @@ class LoansService:
 
     # ------------------------------------------------------------------ reading
     def _rows(self, loan_id: str | None = None) -> tuple[list[Any], dict[str, list[_Release]]]:
-        lo, i, c = loans.c, items.c, connectors.c
-        stmt = (
-            select(*loans.columns, c.name.label("bank"))
-            .select_from(loans.join(items, i.id == lo.item_id).outerjoin(connectors, c.id == i.connector_id))
-            .where(lo.removed_at.is_(None), i.removed_at.is_(None))
-        )
+        lo = loans.c
+        stmt = rows_still_at_the_bank(loans, "bank")
         children = select(loan_installments).order_by(loan_installments.c.loan_id, loan_installments.c.seq)
         if loan_id is not None:
             stmt = stmt.where(lo.id == loan_id)
