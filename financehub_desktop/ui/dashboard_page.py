@@ -60,7 +60,7 @@ class DashboardPage(QWidget):
             fixed = today
             self.due_panel = DueDatesPanel(due_dates, self, today=(lambda: fixed) if fixed is not None else None)
             self.bottom = QHBoxLayout()
-            self.bottom.addWidget(self.due_panel, 3)
+            self.bottom.addWidget(self.due_panel, 6)
             self.grid.addLayout(self.bottom, 1, 0, 1, 2)
         self.net_worth_chart: ChartCanvas | None = None
         self.cash_flow_chart: ChartCanvas | None = None
@@ -88,8 +88,8 @@ class DashboardPage(QWidget):
         self.grid.addWidget(widgets[1], 0, 1)
         if self.due_panel is None:
             self.grid.addWidget(widgets[2], 1, 0, 1, 2)
-        else:  # spending by category beside the due dates, which get a little more room for their descriptions
-            self.bottom.insertWidget(0, widgets[2], 2)
+        else:  # spending by category beside the due dates
+            self.bottom.insertWidget(0, widgets[2], 5)
 
     @property
     def charts_ready(self) -> bool:

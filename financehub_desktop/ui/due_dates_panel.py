@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -182,9 +182,6 @@ class DueDatesPanel(QFrame):
                 item.setTextAlignment(RIGHT)
             if column == STATUS and colour is not None:
                 item.setForeground(colour)
-                bold = QFont(item.font())
-                bold.setBold(True)
-                item.setFont(bold)
             self.table.setItem(row, column, item)
 
     def _activate(self, index: QModelIndex) -> None:
