@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from financehub_desktop.config.logs import get_logger
+from financehub_desktop.domain.errors import FinanceHubError
 from financehub_desktop.services.due_dates import (
     DEFAULT_WINDOW_DAYS,
     DueDatesService,
@@ -38,6 +40,8 @@ from . import formatting
 from .card_bills_page import CardBillsPage
 from .loans_page import NAME as LOAN_NAME_COLUMN
 from .loans_page import LoansPage
+
+log = get_logger("ui")
 
 OVERDUE = QColor("#c0392b")
 DUE_TODAY = QColor("#b9770e")
@@ -234,7 +238,11 @@ class DueReminderNotifier(QObject):
 
     def check(self) -> str:
         """Show what is to be reminded of now; returns the message ("" when there is nothing)."""
-        entries = self.reminders.take(self.reminder_days())
+        try:
+            entries = self.reminders.take(self.reminder_days())
+        except FinanceHubError as exc:  # the store cannot be read now: no reminder rather than an error at start-up
+            log.warning("due-date reminders skipped: %s", type(exc).__name__)
+            return ""
         if not entries:
             return ""
         message = reminder_message(entries)

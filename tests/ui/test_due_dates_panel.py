@@ -14,7 +14,7 @@ from financehub_desktop.config.paths import profile_paths
 from financehub_desktop.config.settings import Settings
 from financehub_desktop.services.card_bills import CardBillsService
 from financehub_desktop.services.context import AppServices
-from financehub_desktop.services.due_dates import DueDatesService, DueKind
+from financehub_desktop.services.due_dates import DueDatesService, DueEntry, DueKind
 from financehub_desktop.services.due_reminders import DueReminders
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.loans import LoansService
@@ -208,3 +208,17 @@ def test_the_settings_page_turns_reminders_off_and_the_notifier_follows(
     assert window.due_reminders is not None
     assert window.due_reminders.check() == ""
     assert not window_services.paths.due_reminders_file.exists()
+
+
+def test_a_store_that_cannot_be_read_skips_the_reminder(qtbot: QtBot, due_store: Store, tmp_path: Path) -> None:
+    from financehub_desktop.domain.errors import DiskFullError
+
+    class Failing(DueReminders):
+        def take(self, reminder_days: int) -> list[DueEntry]:
+            raise DiskFullError("/data")
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    notifier = DueReminderNotifier(window, Failing(service_for(due_store), tmp_path / "r.json"), lambda: 3)
+    with qtbot.assertNotEmitted(notifier.shown):
+        assert notifier.check() == ""
