@@ -58,6 +58,11 @@ class ProfilePaths:
         """The last sessions' Pluggy API usage (counts and latencies, no data), read by ``financehub doctor``."""
         return self.log_dir / "pluggy-usage.json"
 
+    @property
+    def due_reminders_file(self) -> Path:
+        """Which due-date reminders were shown on which day (obligation keys and dates only, no amounts or names)."""
+        return self.data_dir / "due-reminders.json"
+
     def ensure(self) -> ProfilePaths:
         """Create the folders (private to the user) or raise a clear error naming the one that failed."""
         for folder in (self.data_dir, self.config_dir, self.log_dir):

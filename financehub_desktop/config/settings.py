@@ -29,6 +29,8 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 #: Pluggy auto-syncs at most every 8 h on the best plan; user-triggered refreshes are limited too. One hour is
 #: the floor we allow so a scheduler can never hammer ``PATCH /items/{id}``.
 MIN_SYNC_INTERVAL_HOURS = 1.0
+#: Reminders of due dates look at most a month ahead (the dashboard's panel shows the next 30 days).
+MAX_DUE_REMINDER_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,7 @@ class Settings:
     pluggy_client_id: str = ""
     relay_url: str = ""
     consent_warning_days: int = 14
+    due_reminder_days: int = 3  # remind of bills and installments due within this many days; 0 = no reminders
     log_level: str = "INFO"
 
     def replace(self, **changes: Any) -> Settings:
@@ -63,6 +66,7 @@ ENV_OVERRIDES: dict[str, str] = {
     "PLUGGY_CLIENT_ID": "pluggy_client_id",
     "FINANCEHUB_RELAY_URL": "relay_url",
     "FINANCEHUB_LOG_LEVEL": "log_level",
+    "FINANCEHUB_DUE_REMINDER_DAYS": "due_reminder_days",
 }
 
 
@@ -80,6 +84,8 @@ def _validate(s: Settings) -> None:
         raise ValueError("relay_url must be an http(s) URL")
     if not 0 <= s.consent_warning_days <= 365:
         raise ValueError("consent_warning_days must be between 0 and 365")
+    if not 0 <= s.due_reminder_days <= MAX_DUE_REMINDER_DAYS:
+        raise ValueError(f"due_reminder_days must be between 0 (no reminders) and {MAX_DUE_REMINDER_DAYS}")
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}

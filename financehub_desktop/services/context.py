@@ -24,6 +24,8 @@ from .accounts import AccountsService
 from .card_bills import CardBillsService
 from .connections import ConnectionsService
 from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
+from .due_dates import DueDatesService
+from .due_reminders import DueReminders
 from .events import Change, EventBus, Topic
 from .investments import InvestmentsService
 from .loans import LoansService
@@ -56,6 +58,8 @@ class AppServices:
     loans: LoansService
     investments: InvestmentsService
     card_bills: CardBillsService
+    due_dates: DueDatesService
+    due_reminders: DueReminders
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -80,6 +84,9 @@ class AppServices:
             store = open_store(paths, passphrase=passphrase, passphrase_file=passphrase_file, kdf=kdf)
         bus = EventBus()
         creds = CredentialsService(paths)
+        loans = LoansService(store)
+        card_bills = CardBillsService(store, settings.language)
+        due_dates = DueDatesService(store, card_bills, loans)
         services = cls(
             paths=paths,
             settings=settings,
@@ -90,9 +97,11 @@ class AppServices:
             transactions=TransactionsService(store, bus, settings.language),
             reports=ReportsService(store),
             rules=RulesService(store, bus, settings.language),
-            loans=LoansService(store),
+            loans=loans,
             investments=InvestmentsService(store, settings.language),
-            card_bills=CardBillsService(store, settings.language),
+            card_bills=card_bills,
+            due_dates=due_dates,
+            due_reminders=DueReminders(due_dates, paths.due_reminders_file),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())

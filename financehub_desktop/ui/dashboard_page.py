@@ -1,5 +1,5 @@
-"""The dashboard: net worth over time, monthly income vs spending, spending by category for a chosen month.
-Redraws when a sync lands or the user edits transactions.
+"""The dashboard: net worth over time, monthly income vs spending, spending by category for a chosen month, and the
+upcoming due dates (``ui/due_dates_panel.py``). Redraws when a sync lands or the user edits transactions.
 
 The charts are matplotlib canvases, and importing matplotlib takes most of a cold start (~0.7 s). The page is built
 with empty panels and the charts arrive just after the window's first paint (``ensure_charts``), so the window shows
@@ -15,12 +15,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from financehub_desktop.services.due_dates import DueDatesService
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.reports import ReportsService, add_months, month_start
 from financehub_desktop.services.transactions import TransactionsService
 
 from . import formatting
 from .chart_data import MonthFlow, month_label
+from .due_dates_panel import DueDatesPanel
 
 if TYPE_CHECKING:
     from .charts import ChartCanvas
@@ -33,7 +35,7 @@ class DashboardPage(QWidget):
 
     def __init__(
         self, reports: ReportsService, transactions: TransactionsService, parent: QWidget | None = None,
-        today: date | None = None,
+        today: date | None = None, due_dates: DueDatesService | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.reports = reports
@@ -53,6 +55,13 @@ class DashboardPage(QWidget):
         layout.addLayout(header)
         self.chart_locale = locale
         self.grid = QGridLayout()
+        self.due_panel: DueDatesPanel | None = None
+        if due_dates is not None:
+            fixed = today
+            self.due_panel = DueDatesPanel(due_dates, self, today=(lambda: fixed) if fixed is not None else None)
+            self.bottom = QHBoxLayout()
+            self.bottom.addWidget(self.due_panel, 6)
+            self.grid.addLayout(self.bottom, 1, 0, 1, 2)
         self.net_worth_chart: ChartCanvas | None = None
         self.cash_flow_chart: ChartCanvas | None = None
         self.category_chart: ChartCanvas | None = None
@@ -77,7 +86,10 @@ class DashboardPage(QWidget):
     def _place(self, widgets: list[QWidget]) -> None:
         self.grid.addWidget(widgets[0], 0, 0)
         self.grid.addWidget(widgets[1], 0, 1)
-        self.grid.addWidget(widgets[2], 1, 0, 1, 2)
+        if self.due_panel is None:
+            self.grid.addWidget(widgets[2], 1, 0, 1, 2)
+        else:  # spending by category beside the due dates
+            self.bottom.insertWidget(0, widgets[2], 5)
 
     @property
     def charts_ready(self) -> bool:
@@ -100,6 +112,8 @@ class DashboardPage(QWidget):
         self.category_chart = ChartCanvas(self.chart_locale, self)
         for panel in self._placeholders:
             self.grid.removeWidget(panel)
+            if self.due_panel is not None:
+                self.bottom.removeWidget(panel)
             panel.deleteLater()
         self._placeholders = []
         self._place([self.net_worth_chart, self.cash_flow_chart, self.category_chart])
@@ -109,6 +123,8 @@ class DashboardPage(QWidget):
         return self.today or datetime.now(UTC).date()
 
     def on_change(self, change: Change) -> None:
+        if self.due_panel is not None:
+            self.due_panel.on_change(change)
         if change.topic in self.REFRESH_ON:
             self.refresh()
 

@@ -21,6 +21,7 @@ from financehub_desktop.config.paths import ProfilePaths
 from financehub_desktop.config.settings import Settings
 from financehub_desktop.domain.errors import FinanceHubError
 from financehub_desktop.services.context import AppServices
+from financehub_desktop.services.due_dates import DueEntry
 from financehub_desktop.services.events import Change, Topic
 
 from . import formatting
@@ -29,6 +30,7 @@ from .accounts_page import AccountsPage
 from .card_bills_page import CardBillsPage
 from .connections_page import ConnectionsPage, sync_step_text
 from .dashboard_page import DashboardPage
+from .due_dates_panel import DueReminderNotifier, reveal
 from .errors import ErrorDialog
 from .investments_page import InvestmentsPage
 from .loans_page import LoansPage
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(profile)
         self._build_menus()
         self._build_shortcuts()
+        self.due_reminders = self._start_due_reminders()
 
     # ------------------------------------------------------------------ pages
     def _build_page(self, spec: PageSpec) -> QWidget:
@@ -149,7 +152,9 @@ class MainWindow(QMainWindow):
             self.events.changed.connect(self._on_change)
         page: QWidget
         if spec.key == "dashboard":
-            page = DashboardPage(services.reports, services.transactions)
+            page = DashboardPage(services.reports, services.transactions, due_dates=services.due_dates)
+            if page.due_panel is not None:
+                page.due_panel.entry_activated.connect(self.open_due_entry)
         elif spec.key == "accounts":
             page = AccountsPage(services.accounts)
         elif spec.key == "transactions":
@@ -175,6 +180,16 @@ class MainWindow(QMainWindow):
         else:
             return PendingPage(spec.title, spec.pending_reason)
         return page
+
+    def _start_due_reminders(self) -> DueReminderNotifier | None:
+        """Remind of due dates now and after each sync (``ui/due_dates_panel.py``)."""
+        services = self.services
+        if services is None or self.events is None:
+            return None
+        notifier = DueReminderNotifier(self, services.due_reminders, lambda: services.settings.due_reminder_days)
+        self.events.changed.connect(notifier.on_change)
+        notifier.start()
+        return notifier
 
     def _on_change(self, change: Change) -> None:
         if change.topic is Topic.CREDENTIALS:
@@ -237,6 +252,11 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(row)
                 return
         raise KeyError(key)
+
+    def open_due_entry(self, entry: DueEntry) -> None:
+        """From the dashboard's due dates: the bill on the card bills page, the loan on the loans page."""
+        self.show_page(entry.page)
+        reveal(self.pages, entry)
 
     def current_page_key(self) -> str:
         return str(self.sidebar.currentItem().data(Qt.ItemDataRole.UserRole))

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from financehub_desktop.config.settings import MIN_SYNC_INTERVAL_HOURS, Settings, save_settings
+from financehub_desktop.config.settings import (
+    MAX_DUE_REMINDER_DAYS,
+    MIN_SYNC_INTERVAL_HOURS,
+    Settings,
+    save_settings,
+)
 from financehub_desktop.domain.errors import FinanceHubError, InvalidInputError
 from financehub_desktop.services.context import AppServices
 from financehub_desktop.services.credentials import KEYRING_SERVICE
@@ -80,6 +85,13 @@ class SettingsPage(QWidget):
         self.consent_days = QSpinBox()
         self.consent_days.setRange(0, 365)
         self.consent_days.setValue(services.settings.consent_warning_days)
+        self.due_reminder_days = QSpinBox()
+        self.due_reminder_days.setRange(0, MAX_DUE_REMINDER_DAYS)
+        self.due_reminder_days.setSpecialValueText(self.tr("Off"))
+        self.due_reminder_days.setToolTip(
+            self.tr("Bills and installments due within this many days, or overdue, are reminded of once a day.")
+        )
+        self.due_reminder_days.setValue(services.settings.due_reminder_days)
         self.language = QComboBox()
         self.language.addItem("Português (Brasil)", "pt_BR")
         self.language.addItem("English", "en")
@@ -90,6 +102,7 @@ class SettingsPage(QWidget):
         self.relay_token.setEchoMode(QLineEdit.EchoMode.Password)
         general_form.addRow(self.tr("Sync every"), self.interval)
         general_form.addRow(self.tr("Warn about consents (days ahead)"), self.consent_days)
+        general_form.addRow(self.tr("Remind of due dates (days ahead)"), self.due_reminder_days)
         general_form.addRow(self.tr("Language (after a restart)"), self.language)
         general_form.addRow(self.tr("Webhook relay URL"), self.relay_url)
         general_form.addRow(self.tr("Relay token"), self.relay_token)
@@ -109,6 +122,7 @@ class SettingsPage(QWidget):
             new = self.services.settings.replace(
                 sync_interval_hours=float(self.interval.value()),
                 consent_warning_days=int(self.consent_days.value()),
+                due_reminder_days=int(self.due_reminder_days.value()),
                 language=str(self.language.currentData()),
                 relay_url=self.relay_url.text().strip(),
             )

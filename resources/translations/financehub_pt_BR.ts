@@ -574,6 +574,140 @@ Inclua-os ao relatar o problema.</translation>
     </message>
 </context>
 <context>
+    <name>DueDates</name>
+    <message>
+        <source>Bill {card}</source>
+        <translation>Fatura {card}</translation>
+    </message>
+    <message>
+        <source>Current bill {card} (so far)</source>
+        <translation>Fatura atual {card} (até agora)</translation>
+    </message>
+    <message>
+        <source>Installment {number} · {loan}</source>
+        <translation>Parcela {number} · {loan}</translation>
+    </message>
+    <message>
+        <source>Balloon payment · {loan}</source>
+        <translation>Parcela balão · {loan}</translation>
+    </message>
+    <message>
+        <source>Scheduled PIX · {what}</source>
+        <translation>PIX agendado · {what}</translation>
+    </message>
+    <message>
+        <source>no description</source>
+        <translation>sem descrição</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue (%n day(s))</source>
+        <translation>
+            <numerusform>Vencida (%n dia)</numerusform>
+            <numerusform>Vencida (%n dias)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Vence hoje</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>Em %n dia</numerusform>
+            <numerusform>Em %n dias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what}: {status}</source>
+        <translation>{what}: {status}</translation>
+    </message>
+    <message>
+        <source>{what}: {status}, {amount}</source>
+        <translation>{what}: {status}, {amount}</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>e mais %n</numerusform>
+            <numerusform>e mais %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due dates: {list}</source>
+        <translation>Vencimentos: {list}</translation>
+    </message>
+</context>
+<context>
+    <name>DueDatesPanel</name>
+    <message>
+        <source>Upcoming due dates</source>
+        <translation>Próximos vencimentos</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimento</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing due in the next %n day(s)</source>
+        <translation>
+            <numerusform>Nada vencendo no próximo %n dia</numerusform>
+            <numerusform>Nada vencendo nos próximos %n dias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n vencida</numerusform>
+            <numerusform>%n vencidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>next %n day(s)</source>
+        <translation>
+            <numerusform>próximo %n dia</numerusform>
+            <numerusform>próximos %n dias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Próximo %n dia</numerusform>
+            <numerusform>Próximos %n dias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to open it</source>
+        <translation>Clique para abrir</translation>
+    </message>
+    <message>
+        <source>Estimated amount.</source>
+        <translation>Valor estimado.</translation>
+    </message>
+    <message>
+        <source>The bank does not send this amount.</source>
+        <translation>O banco não informa este valor.</translation>
+    </message>
+</context>
+<context>
+    <name>DueReminderNotifier</name>
+    <message>
+        <source>Due dates</source>
+        <translation>Vencimentos</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>More: {doc}</source>
@@ -1513,12 +1647,24 @@ Conecte o banco ou a corretora onde você investe na página Conexões (CDBs, Te
         <translation>Sincronização e exibição</translation>
     </message>
     <message>
+        <source>Off</source>
+        <translation>Desligado</translation>
+    </message>
+    <message>
+        <source>Bills and installments due within this many days, or overdue, are reminded of once a day.</source>
+        <translation>Faturas e parcelas que vencem dentro desse número de dias, ou já vencidas, são lembradas uma vez por dia.</translation>
+    </message>
+    <message>
         <source>Sync every</source>
         <translation>Sincronizar a cada</translation>
     </message>
     <message>
         <source>Warn about consents (days ahead)</source>
         <translation>Avisar sobre consentimentos (dias antes)</translation>
+    </message>
+    <message>
+        <source>Remind of due dates (days ahead)</source>
+        <translation>Lembrar vencimentos (dias antes)</translation>
     </message>
     <message>
         <source>Language (after a restart)</source>
