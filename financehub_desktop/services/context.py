@@ -25,6 +25,7 @@ from .card_bills import CardBillsService
 from .connections import ConnectionsService
 from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
 from .events import Change, EventBus, Topic
+from .installments import InstallmentsService
 from .investments import InvestmentsService
 from .loans import LoansService
 from .reports import ReportsService
@@ -56,6 +57,7 @@ class AppServices:
     loans: LoansService
     investments: InvestmentsService
     card_bills: CardBillsService
+    installments: InstallmentsService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -93,6 +95,7 @@ class AppServices:
             loans=LoansService(store),
             investments=InvestmentsService(store, settings.language),
             card_bills=CardBillsService(store, settings.language),
+            installments=InstallmentsService(store),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())

@@ -33,7 +33,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
@@ -95,7 +95,7 @@ class InstallmentView:
     day: date  # the row's date; for a projected installment, the expected date
     amount: Decimal  # positive: what this installment costs
     projected: bool  # not a row in the store: date and amount inferred
-    posted: bool  # dated today or earlier
+    posted: bool  # dated today or earlier (for a cancelled purchase: up to its last refund)
     transaction_id: int | None = None
     description: str = ""  # the row's own text ("MAGAZINE LUIZA 3/10"); "" when projected
     pending: bool = False
@@ -348,6 +348,9 @@ class InstallmentsService:
         back = sum((r.amount for r in refunds), Decimal(0))
         until = max((r.day for r in refunds), default=today)
         charged = sum((i.amount for i in installments if i.day <= until), Decimal(0))
+        cancelled = bool(refunds) and back >= charged
+        if cancelled:  # what was dated after the refund was never charged
+            installments = [replace(i, posted=i.day <= until) for i in installments]
         regular = installments[0].amount if count == 1 else installments[-2].amount
         return PurchaseView(
             key=f"{card.account_id}|{key[0]}|{key[1]}|{key[2]}|{key[3]}|{index}",
@@ -363,5 +366,5 @@ class InstallmentsService:
             currency=card.currency,
             installments=tuple(installments),
             refunds=tuple(RefundView(r.id, r.day, r.description, r.amount) for r in refunds),
-            cancelled=bool(refunds) and back >= charged,
+            cancelled=cancelled,
         )

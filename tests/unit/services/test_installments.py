@@ -84,6 +84,7 @@ def test_a_refunded_purchase_is_cancelled_and_removed_rows_do_not_count(service:
     assert latam.cancelled and latam.finished
     assert latam.refunded == Decimal("500.00")
     assert latam.remaining == () and latam.remaining_amount == 0
+    assert latam.posted_count == 1  # the 2nd (01/03) came after the refund: never charged
     assert 2 not in [i.number for i in latam.installments if not i.projected]  # the removed row
 
 
