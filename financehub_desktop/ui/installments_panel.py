@@ -131,7 +131,9 @@ class InstallmentsPanel(QWidget):
         self.commitment.verticalHeader().setDefaultSectionSize(24)
         for policy in (self.commitment.setVerticalScrollBarPolicy, self.commitment.setHorizontalScrollBarPolicy):
             policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.commitment.setFixedHeight(self.commitment.horizontalHeader().sizeHint().height() + 2 * 24 + 8)
+        self.commitment.setFixedHeight(
+            self.commitment.horizontalHeader().sizeHint().height() + 2 * 24 + 2 * self.commitment.frameWidth()
+        )
         layout.addWidget(self.commitment)
 
     # ------------------------------------------------------------------ words
@@ -143,9 +145,9 @@ class InstallmentsPanel(QWidget):
             return self.tr("Cancelled")
         if part.projected:
             return self.tr("Before the synced history") if part.posted else self.tr("Projected")
-        if part.pending:
-            return self.tr("Pending")
-        return self.tr("Posted") if part.posted else self.tr("Announced by the bank")
+        if not part.posted:
+            return self.tr("Announced by the bank")
+        return self.tr("Pending") if part.pending else self.tr("Posted")
 
     def _money(self, amount: Decimal, currency: str) -> str:
         return formatting.money(Money(amount, currency))
