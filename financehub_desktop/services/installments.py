@@ -15,12 +15,16 @@ an installment number ``k`` and a count ``n > 1``:
   same day at the same shop) and the rows are dealt out in date order;
 - a group with no charge at all (a refund whose purchase is not stored) is not a purchase and is left out.
 
-Installments without a row are **projected**: dated the same day of the month as the nearest known installment,
-shifted by the difference in numbers; their amount is what the purchase total leaves after the rows, split evenly (the
-cents that do not divide go to the last one); without a total, the latest row's amount (the total is then an
-estimate). An installment counts as posted when its date is today or earlier, whether it is a row or predates the
-synced history. A purchase whose refunds give back all that was charged up to the last refund is cancelled: nothing
-more is expected of it (banks remove the announced installments of a cancelled purchase).
+A row dated on the purchase date with a number above 1 comes from a bank that dates every installment by the
+purchase: it counts in the month of its number (the purchase date plus ``k - 1`` months).
+
+Installments without a row are **projected**: in the month of the nearest known installment shifted by the difference
+in numbers, on the latest day of the month among the rows and the purchase date (the month's last day when shorter);
+their amount is what the purchase total leaves after the rows, split evenly (the cents that do not divide go to the
+last one); without a total, the latest row's amount (the total is then an estimate). An installment counts as
+posted when its date is today or earlier, whether it is a row or predates the synced history. A purchase whose refunds
+give back all that was charged up to the last refund is cancelled: nothing more is expected of it (banks remove the
+announced installments of a cancelled purchase).
 
 Limits: two different purchases on the same card, day, shop, total and count are indistinguishable from one
 purchase with duplicated rows (they are then shown as two purchases); a bank that renames the shop between
@@ -174,7 +178,9 @@ class CommitmentMonth:
 
 
 @dataclass(frozen=True, slots=True)
-class _Row:
+class InstallmentRow:
+    """One stored installment row of a card, as the grouping needs it."""
+
     id: int
     day: date
     description: str
@@ -186,7 +192,7 @@ class _Row:
     pending: bool
 
 
-def _group_key(row: _Row) -> tuple[object, ...]:
+def _group_key(row: InstallmentRow) -> tuple[object, ...]:
     start = row.purchase_date or month_of(shift_months(row.day, 1 - row.number))
     total = abs(row.total) if row.total is not None else None
     return (purchase_name(row.description), row.count, total, start)
@@ -225,7 +231,7 @@ class InstallmentsService:
         views = [
             view
             for card, members in rows.items()
-            for view in self._purchases(cards[card], members, today)
+            for view in group_purchases(cards[card], members, today)
         ]  # fmt: skip
         active = sorted(
             (v for v in views if not v.finished), key=lambda v: (v.next_month or date.max, v.description.casefold())
@@ -254,7 +260,7 @@ class InstallmentsService:
         return [CommitmentMonth(m, sums[m], counts[m], currency) for m in slots]
 
     # ------------------------------------------------------------------ building
-    def _rows(self, conn: Any, account_id: str, currency: str) -> list[_Row]:
+    def _rows(self, conn: Any, account_id: str, currency: str) -> list[InstallmentRow]:
         t = transactions.c
         stmt = (
             select(
@@ -276,95 +282,109 @@ class InstallmentsService:
         )
         out = []
         for r in conn.execute(stmt):
+            day, bought = r.date.date(), r.card_purchase_date.date() if r.card_purchase_date is not None else None
+            if bought is not None and day == bought and r.card_installment_number > 1:
+                day = shift_months(bought, r.card_installment_number - 1)  # a bank that dates each one by the purchase
             amount = r.amount if r.currency_code == currency else r.amount_in_account_currency
             if amount is None or amount == 0 or r.card_installment_number > r.card_total_installments:
                 continue
             out.append(
-                _Row(
+                InstallmentRow(
                     id=r.id,
-                    day=r.date.date(),
+                    day=day,
                     description=r.description,
                     amount=amount,
                     number=r.card_installment_number,
                     count=r.card_total_installments,
                     total=r.card_total_amount if r.currency_code == currency else None,
-                    purchase_date=r.card_purchase_date.date() if r.card_purchase_date is not None else None,
+                    purchase_date=bought,
                     pending=r.status == "PENDING",
                 )
             )
         return out
 
-    def _purchases(self, card: InstallmentCard, rows: Iterable[_Row], today: date) -> list[PurchaseView]:
-        groups: dict[tuple[object, ...], list[_Row]] = {}
-        for row in rows:
-            groups.setdefault(_group_key(row), []).append(row)
-        views = []
-        for key, members in groups.items():
-            charges = [r for r in members if r.amount < 0]
-            refunds = [r for r in members if r.amount > 0]
-            if not charges:
-                continue
-            # identical purchases: the k-th row of each number belongs to the k-th purchase
-            copies: list[list[_Row]] = []
-            seen: dict[int, int] = {}
-            for row in charges:
-                index = seen.get(row.number, 0)
-                seen[row.number] = index + 1
-                if index == len(copies):
-                    copies.append([])
-                copies[index].append(row)
-            for index, own in enumerate(copies):
-                own_refunds = refunds if index == 0 else []
-                views.append(self._purchase(card, key, index, own, refunds=own_refunds, today=today))
-        return views
 
-    def _purchase(
-        self, card: InstallmentCard, key: tuple[object, ...], index: int, rows: list[_Row], *, refunds: list[_Row],
-        today: date,
-    ) -> PurchaseView:  # fmt: skip
-        count = rows[0].count
-        by_number = {r.number: r for r in rows}
-        known = sum((-r.amount for r in rows), Decimal(0))
-        missing = [k for k in range(1, count + 1) if k not in by_number]
-        stated = next((abs(r.total) for r in rows if r.total is not None), None)
-        latest = max(rows, key=lambda r: (r.day, r.number))
-        if stated is not None and missing:
-            amounts = dict(zip(missing, split_evenly(max(stated - known, Decimal(0)), len(missing)), strict=True))
+def group_purchases(card: InstallmentCard, rows: Iterable[InstallmentRow], today: date) -> list[PurchaseView]:
+    """A card's installment rows as purchases (the rule in the module's docstring)."""
+    groups: dict[tuple[object, ...], list[InstallmentRow]] = {}
+    for row in rows:
+        groups.setdefault(_group_key(row), []).append(row)
+    views = []
+    for key, members in groups.items():
+        charges = [r for r in members if r.amount < 0]
+        refunds = [r for r in members if r.amount > 0]
+        if not charges:
+            continue
+        # identical purchases: the k-th row of each number belongs to the k-th purchase
+        copies: list[list[InstallmentRow]] = []
+        seen: dict[int, int] = {}
+        for row in charges:
+            index = seen.get(row.number, 0)
+            seen[row.number] = index + 1
+            if index == len(copies):
+                copies.append([])
+            copies[index].append(row)
+        for index, own in enumerate(copies):
+            own_refunds = refunds if index == 0 else []
+            views.append(_purchase(card, key, index, own, refunds=own_refunds, today=today))
+    return views
+
+
+def _purchase(
+    card: InstallmentCard,
+    key: tuple[object, ...],
+    index: int,
+    rows: list[InstallmentRow],
+    *,
+    refunds: list[InstallmentRow],
+    today: date,
+) -> PurchaseView:
+    count = rows[0].count
+    by_number = {r.number: r for r in rows}
+    known = sum((-r.amount for r in rows), Decimal(0))
+    missing = [k for k in range(1, count + 1) if k not in by_number]
+    stated = next((abs(r.total) for r in rows if r.total is not None), None)
+    latest = max(rows, key=lambda r: (r.day, r.number))
+    bought = rows[0].purchase_date
+    day_of_month = max([r.day.day for r in rows] + ([bought.day] if bought else []))  # 28/02 may stand for the 31st
+    if stated is not None and missing:
+        amounts = dict(zip(missing, split_evenly(max(stated - known, Decimal(0)), len(missing)), strict=True))
+    else:
+        amounts = {k: -latest.amount for k in missing}
+    installments = []
+    for k in range(1, count + 1):
+        row = by_number.get(k)
+        if row is not None:
+            installments.append(
+                InstallmentView(k, row.day, -row.amount, False, row.day <= today, row.id, row.description,
+                                row.pending)
+            )  # fmt: skip
         else:
-            amounts = {k: -latest.amount for k in missing}
-        installments = []
-        for k in range(1, count + 1):
-            row = by_number.get(k)
-            if row is not None:
-                installments.append(
-                    InstallmentView(k, row.day, -row.amount, False, row.day <= today, row.id, row.description,
-                                    row.pending)
-                )  # fmt: skip
-            else:
-                anchor = min(rows, key=lambda r: (abs(r.number - k), -r.number))
-                day = shift_months(anchor.day, k - anchor.number)
-                installments.append(InstallmentView(k, day, amounts[k], True, day <= today))
-        total = stated if stated is not None else sum((i.amount for i in installments), Decimal(0))
-        back = sum((r.amount for r in refunds), Decimal(0))
-        until = max((r.day for r in refunds), default=today)
-        charged = sum((i.amount for i in installments if i.day <= until), Decimal(0))
-        cancelled = bool(refunds) and back >= charged
-        if cancelled:  # what was dated after the refund was never charged
-            installments = [replace(i, posted=i.day <= until) for i in installments]
-        regular = installments[0].amount if count == 1 else installments[-2].amount
-        return PurchaseView(
-            key=f"{card.account_id}|{key[0]}|{key[1]}|{key[2]}|{key[3]}|{index}",
-            account_id=card.account_id,
-            card_name=card.name + (f" •••• {card.last_digits}" if card.last_digits else ""),
-            description=strip_installment_suffix(latest.description),
-            purchase_date=rows[0].purchase_date,
-            first_installment_date=installments[0].day,
-            total_installments=count,
-            installment_amount=regular,
-            total=total,
-            total_estimated=stated is None,
-            currency=card.currency,
-            installments=tuple(installments),
-            refunds=tuple(RefundView(r.id, r.day, r.description, r.amount) for r in refunds),
-            cancelled=cancelled,
-        )
+            anchor = min(rows, key=lambda r: (abs(r.number - k), -r.number))
+            moved = shift_months(anchor.day, k - anchor.number)
+            day = moved.replace(day=min(day_of_month, calendar.monthrange(moved.year, moved.month)[1]))
+            installments.append(InstallmentView(k, day, amounts[k], True, day <= today))
+    total = stated if stated is not None else sum((i.amount for i in installments), Decimal(0))
+    back = sum((r.amount for r in refunds), Decimal(0))
+    until = max((r.day for r in refunds), default=today)
+    charged = sum((i.amount for i in installments if i.day <= until), Decimal(0))
+    cancelled = bool(refunds) and back >= charged
+    if cancelled:  # what was dated after the refund was never charged
+        installments = [replace(i, posted=i.day <= until) for i in installments]
+    regular = installments[0].amount if count == 1 else installments[-2].amount
+    return PurchaseView(
+        key=f"{card.account_id}|{key[0]}|{key[1]}|{key[2]}|{key[3]}|{index}",
+        account_id=card.account_id,
+        card_name=card.name + (f" •••• {card.last_digits}" if card.last_digits else ""),
+        description=strip_installment_suffix(latest.description),
+        purchase_date=rows[0].purchase_date,
+        first_installment_date=installments[0].day,
+        total_installments=count,
+        installment_amount=regular,
+        total=total,
+        total_estimated=stated is None,
+        currency=card.currency,
+        installments=tuple(installments),
+        refunds=tuple(RefundView(r.id, r.day, r.description, r.amount) for r in refunds),
+        cancelled=cancelled,
+    )

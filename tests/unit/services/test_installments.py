@@ -11,8 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from financehub_desktop.services.installments import (
+    InstallmentCard,
+    InstallmentRow,
     InstallmentsService,
     PurchaseView,
+    group_purchases,
     purchase_name,
     shift_months,
     split_evenly,
@@ -182,3 +185,63 @@ def test_an_even_split_adds_up_and_differs_by_cents_only(amount: Decimal, parts:
 def test_months_shift_to_the_last_day_of_a_shorter_month() -> None:
     assert shift_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert shift_months(date(2026, 3, 15), -3) == date(2025, 12, 15)
+
+
+CARD_VIEW = InstallmentCard(CARD, "Cartão Black", "4321", "BRL")
+
+
+@given(
+    total=st.decimals(min_value=Decimal("2.00"), max_value=Decimal("50000.00"), places=2),
+    count=st.integers(2, 24),
+    bought=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+    kept=st.data(),
+    with_total=st.booleans(),
+    today=st.dates(min_value=date(2019, 1, 1), max_value=date(2033, 12, 31)),
+)
+def test_any_subset_of_a_purchase_rows_rebuilds_the_whole_purchase(
+    total: Decimal, count: int, bought: date, kept: st.DataObject, with_total: bool, today: date
+) -> None:
+    amounts = split_evenly(total, count)
+    numbers = kept.draw(st.sets(st.integers(1, count), min_size=1), label="rows in the store")
+    rows = [
+        InstallmentRow(id=k, day=shift_months(bought, k - 1), description=f"LOJA X {k:02d}/{count:02d}",
+                       amount=-amounts[k - 1], number=k, count=count, total=total if with_total else None,
+                       purchase_date=bought if with_total else None, pending=False)
+        for k in sorted(numbers)
+    ]  # fmt: skip
+    purchases = group_purchases(CARD_VIEW, rows, today)
+    assert len(purchases) == 1
+    purchase = purchases[0]
+    assert [i.number for i in purchase.installments] == list(range(1, count + 1))
+    assert {i.number for i in purchase.installments if not i.projected} == numbers
+    expected = [shift_months(bought, k) for k in range(count)]
+    if with_total:  # with the purchase date: the very dates
+        assert [i.day for i in purchase.installments] == expected
+    else:  # a row on 28/02 cannot tell the 28th from the 31st: the month is right, the day never later
+        assert [(i.day.year, i.day.month) for i in purchase.installments] == [(d.year, d.month) for d in expected]
+        assert all(i.day <= d for i, d in zip(purchase.installments, expected, strict=True))
+    assert all(i.amount > 0 and i.amount == i.amount.quantize(Decimal("0.01")) for i in purchase.installments)
+    if with_total:
+        assert sum(i.amount for i in purchase.installments) == total == purchase.total
+    assert purchase.posted_count == sum(1 for i in purchase.installments if i.day <= today)
+    if with_total:
+        assert purchase.posted_count == sum(1 for d in expected if d <= today)
+    assert purchase.remaining_amount == sum(i.amount for i in purchase.installments if i.day > today)
+
+
+def test_a_bank_that_dates_every_installment_by_the_purchase(installments_store: Store) -> None:
+    with installments_store.write() as conn:
+        installments_store.repos.transactions.upsert(
+            conn,
+            [
+                part(
+                    f"cb{k}", "2026-01-31", f"CASAS BAHIA {k}/4", "-250.00", k, 4, total="1000.00", bought="2026-01-31"
+                )
+                for k in (1, 2, 3)
+            ],
+        )
+    bahia = find(InstallmentsService(installments_store, today=lambda: TODAY).purchases(CARD), "CASAS BAHIA")
+    assert [i.day for i in bahia.installments] == [date(2026, 1, 31), date(2026, 2, 28), date(2026, 3, 31),
+                                                   date(2026, 4, 30)]  # fmt: skip
+    assert [i.projected for i in bahia.installments] == [False, False, False, True]
+    assert bahia.posted_count == 2 and bahia.remaining_amount == Decimal("500.00")
