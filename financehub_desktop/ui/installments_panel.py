@@ -149,6 +149,13 @@ class InstallmentsPanel(QWidget):
             return self.tr("Announced by the bank")
         return self.tr("Pending") if part.pending else self.tr("Posted")
 
+    def _left_text(self, purchase: PurchaseView) -> str:
+        if purchase.cancelled:
+            return self.tr("Cancelled")
+        if purchase.finished:
+            return self.tr("Paid off")
+        return self._money(purchase.remaining_amount, purchase.currency)
+
     def _money(self, amount: Decimal, currency: str) -> str:
         return formatting.money(Money(amount, currency))
 
@@ -173,13 +180,14 @@ class InstallmentsPanel(QWidget):
         active = [p for p in self.purchases if not p.finished]
         left = sum((p.remaining_amount for p in active), Decimal(0))
         currency = self.purchases[0].currency if self.purchases else "BRL"
-        self.summary.setText(
-            self.tr("%n purchase(s) with installments still to come", "", len(active))
-            + " · "
-            + self.tr("{amount} left to pay on this card").format(amount=self._money(left, currency))
-            if self.purchases
-            else ""
-        )
+        if active:
+            self.summary.setText(
+                self.tr("%n purchase(s) with installments still to come", "", len(active))
+                + " · "
+                + self.tr("{amount} left to pay on this card").format(amount=self._money(left, currency))
+            )
+        else:
+            self.summary.setText(self.tr("Every purchase in installments on this card is paid off or cancelled."))
         self.summary.setVisible(bool(self.purchases))
         self._fill_commitment()
         keys = [p.key for p in self.purchases]
@@ -194,9 +202,7 @@ class InstallmentsPanel(QWidget):
             _item(self._money(purchase.installment_amount, purchase.currency), align=RIGHT, colour=muted),
             _item(self._money(purchase.total, purchase.currency), align=RIGHT, colour=muted,
                   italic=purchase.total_estimated),
-            _item(self.tr("Cancelled") if purchase.cancelled else self._money(purchase.remaining_amount,
-                                                                              purchase.currency),
-                  align=RIGHT, colour=CANCELLED if purchase.cancelled else muted),
+            _item(self._left_text(purchase), align=RIGHT, colour=CANCELLED if purchase.cancelled else muted),
             _item("—" if purchase.cancelled else month_label(purchase.last_month, formatting.ui_locale()),
                   align=CENTRE, colour=muted),
         ]  # fmt: skip

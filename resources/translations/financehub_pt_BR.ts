@@ -713,6 +713,10 @@ Inclua-os ao relatar o problema.</translation>
         <translation>{amount} a pagar neste cartão</translation>
     </message>
     <message>
+        <source>Every purchase in installments on this card is paid off or cancelled.</source>
+        <translation>Todas as compras parceladas deste cartão estão quitadas ou canceladas.</translation>
+    </message>
+    <message>
         <source>The bank did not send the purchase total: the installments added up.</source>
         <translation>O banco não enviou o total da compra: as parcelas foram somadas.</translation>
     </message>

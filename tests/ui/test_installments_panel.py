@@ -57,6 +57,7 @@ def test_purchases_of_the_card_in_pt_br(qtbot: QtBot, installments_store: Store)
     ]  # fmt: skip
     assert row_texts(page, "AMAZON BR")[2:6] == ["9 de 12", "R$ 100,00", "R$ 1.200,01", "R$ 300,01"]
     assert row_texts(page, "RENNER")[1] == "—"  # the bank sent no purchase date
+    assert page.installments.purchases[-1].finished  # finished purchases last, paid off or cancelled
     assert row_texts(page, "LATAM AIR")[2:] == ["1 de 5", "R$ 500,00", "R$ 2.500,00", "Cancelada", "—"]
     assert "APPLE STORE" not in [p.description for p in page.installments.purchases]  # another card
     assert page.installments.summary.text() == "7 compras com parcelas a vencer · R$ 2.233,34 a pagar neste cartão"
@@ -88,8 +89,8 @@ def test_commitment_of_the_next_twelve_months(qtbot: QtBot, installments_store: 
     page = make_page(qtbot, installments_store)
     table = page.installments.commitment
     assert page.installments.month_header(0) == "mar/26" and page.installments.month_header(11) == "fev/27"
-    assert table.item(0, 0).text() == "R$ 383,33"  # type: ignore[union-attr]  this card
-    assert table.item(1, 0).text() == "R$ 1.383,33"  # type: ignore[union-attr]  every card
+    assert table.item(0, 0).text() == "R$ 383,33"  # type: ignore[union-attr]  # this card
+    assert table.item(1, 0).text() == "R$ 1.383,33"  # type: ignore[union-attr]  # every card
     assert table.item(0, 11).text() == "—"  # type: ignore[union-attr]
     page.card.setCurrentIndex(page.card.findData(GOLD))
     assert [p.description for p in page.installments.purchases] == ["APPLE STORE"]
@@ -116,3 +117,17 @@ def test_empty_state_then_a_sync_brings_purchases(qtbot: QtBot, store: Store) ->
     seed_installments(store)
     page.on_change(Change(Topic.TRANSACTIONS))
     assert panel.purchase_table.rowCount() > 0 and panel.empty.isHidden() and not panel.commitment.isHidden()
+
+
+@pytest.mark.usefixtures("pt_br")
+def test_once_every_installment_is_past_the_purchases_are_paid_off(qtbot: QtBot, installments_store: Store) -> None:
+    later = TODAY.replace(year=2028)
+    page = CardBillsPage(CardBillsService(installments_store, today=lambda: later),
+                         InstallmentsService(installments_store, today=lambda: later))  # fmt: skip
+    qtbot.addWidget(page)
+    assert row_texts(page, "AMAZON BR")[2] == "12 de 12"
+    assert row_texts(page, "AMAZON BR")[5] == "Quitada"
+    assert row_texts(page, "LATAM AIR")[5] == "Cancelada"
+    assert "Quitada" in page.installments.facts.text()
+    assert page.installments.summary.text() == "Todas as compras parceladas deste cartão estão quitadas ou canceladas."
+    assert page.installments.commitment.isHidden()
