@@ -21,7 +21,9 @@ purchase: it counts in the month of its number (the purchase date plus ``k - 1``
 Installments without a row are **projected**: in the month of the nearest known installment shifted by the difference
 in numbers, on the latest day of the month among the rows and the purchase date (the month's last day when shorter);
 their amount is what the purchase total leaves after the rows, split evenly (the cents that do not divide go to the
-last one); without a total, the latest row's amount (the total is then an estimate). An installment counts as
+last one); without a total, or when the bank's total is not what its installments add up to (a principal, with the
+installments carrying interest), a regular row's amount, and the installments are added up (an estimate when some
+are projected). An installment counts as
 posted when its date is today or earlier, whether it is a row or predates the synced history. A purchase whose refunds
 give back all that was charged up to the last refund is cancelled: nothing more is expected of it (banks remove the
 announced installments of a cancelled purchase).
@@ -128,7 +130,7 @@ class PurchaseView:
     total_installments: int
     installment_amount: Decimal  # a regular one: the next-to-last (banks put the odd cents on the first or last)
     total: Decimal
-    total_estimated: bool  # the bank sent no purchase total: installments added up
+    total_estimated: bool  # the installments added up, some of them projected: the bank's total was missing or off
     currency: str
     installments: tuple[InstallmentView, ...]
     refunds: tuple[RefundView, ...] = ()
@@ -347,10 +349,13 @@ def _purchase(
     latest = max(rows, key=lambda r: (r.day, r.number))
     bought = rows[0].purchase_date
     day_of_month = max([r.day.day for r in rows] + ([bought.day] if bought else []))  # 28/02 may stand for the 31st
+    middle = [r for r in rows if 1 < r.number < count]  # the odd cents fall on the first or the last installment
+    typical = -max(middle, key=lambda r: (r.day, r.number)).amount if middle else min(-r.amount for r in rows)
+    amounts = {k: typical for k in missing}
+    if stated is not None and abs(stated - known - sum(amounts.values(), Decimal(0))) > CENT * count:
+        stated = None  # not the installments' sum (a principal, installments with interest): the rows are what is due
     if stated is not None and missing:
-        amounts = dict(zip(missing, split_evenly(max(stated - known, Decimal(0)), len(missing)), strict=True))
-    else:
-        amounts = {k: -latest.amount for k in missing}
+        amounts = dict(zip(missing, split_evenly(stated - known, len(missing)), strict=True))
     installments = []
     for k in range(1, count + 1):
         row = by_number.get(k)
@@ -382,7 +387,7 @@ def _purchase(
         total_installments=count,
         installment_amount=regular,
         total=total,
-        total_estimated=stated is None,
+        total_estimated=stated is None and bool(missing),
         currency=card.currency,
         installments=tuple(installments),
         refunds=tuple(RefundView(r.id, r.day, r.description, r.amount) for r in refunds),

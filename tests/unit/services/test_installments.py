@@ -196,12 +196,15 @@ CARD_VIEW = InstallmentCard(CARD, "Cartão Black", "4321", "BRL")
     bought=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
     kept=st.data(),
     with_total=st.booleans(),
+    odd_first=st.booleans(),
     today=st.dates(min_value=date(2019, 1, 1), max_value=date(2033, 12, 31)),
 )
 def test_any_subset_of_a_purchase_rows_rebuilds_the_whole_purchase(
-    total: Decimal, count: int, bought: date, kept: st.DataObject, with_total: bool, today: date
+    total: Decimal, count: int, bought: date, kept: st.DataObject, with_total: bool, odd_first: bool, today: date
 ) -> None:
     amounts = split_evenly(total, count)
+    if odd_first:  # some banks put the odd cents on the first installment
+        amounts.reverse()
     numbers = kept.draw(st.sets(st.integers(1, count), min_size=1), label="rows in the store")
     rows = [
         InstallmentRow(id=k, day=shift_months(bought, k - 1), description=f"LOJA X {k:02d}/{count:02d}",
@@ -223,6 +226,8 @@ def test_any_subset_of_a_purchase_rows_rebuilds_the_whole_purchase(
     assert all(i.amount > 0 and i.amount == i.amount.quantize(Decimal("0.01")) for i in purchase.installments)
     if with_total:
         assert sum(i.amount for i in purchase.installments) == total == purchase.total
+    else:  # a regular installment's amount: off by the odd cents at most
+        assert all(abs(i.amount - amounts[i.number - 1]) < Decimal("0.01") * count for i in purchase.installments)
     assert purchase.posted_count == sum(1 for i in purchase.installments if i.day <= today)
     if with_total:
         assert purchase.posted_count == sum(1 for d in expected if d <= today)
@@ -245,3 +250,27 @@ def test_a_bank_that_dates_every_installment_by_the_purchase(installments_store:
                                                    date(2026, 4, 30)]  # fmt: skip
     assert [i.projected for i in bahia.installments] == [False, False, False, True]
     assert bahia.posted_count == 2 and bahia.remaining_amount == Decimal("500.00")
+
+
+def test_a_total_that_is_not_the_installments_sum_gives_way_to_the_rows(installments_store: Store) -> None:
+    with installments_store.write() as conn:  # 10 x R$ 110,00 with interest on a R$ 1.000,00 principal
+        installments_store.repos.transactions.upsert(
+            conn,
+            [
+                part(
+                    f"fa{k}",
+                    f"2026-0{k}-08",
+                    f"FAST SHOP {k}/10",
+                    "-110.00",
+                    k,
+                    10,
+                    total="1000.00",
+                    bought="2026-01-08",
+                )
+                for k in (1, 2)
+            ],
+        )
+    fast = find(InstallmentsService(installments_store, today=lambda: TODAY).purchases(CARD), "FAST SHOP")
+    assert [i.amount for i in fast.installments] == [Decimal("110.00")] * 10
+    assert fast.total == Decimal("1100.00") and fast.total_estimated
+    assert fast.remaining_amount == Decimal("770.00")  # the 3rd, projected for 08/03, is past
