@@ -27,6 +27,7 @@ from .credentials import KEYRING_SERVICE, CredentialsService, PluggyCredentials
 from .due_dates import DueDatesService
 from .due_reminders import DueReminders
 from .events import Change, EventBus, Topic
+from .installments import InstallmentsService
 from .investments import InvestmentsService
 from .loans import LoansService
 from .reports import ReportsService
@@ -60,6 +61,7 @@ class AppServices:
     card_bills: CardBillsService
     due_dates: DueDatesService
     due_reminders: DueReminders
+    installments: InstallmentsService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -102,6 +104,7 @@ class AppServices:
             card_bills=card_bills,
             due_dates=due_dates,
             due_reminders=DueReminders(due_dates, paths.due_reminders_file),
+            installments=InstallmentsService(store),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())

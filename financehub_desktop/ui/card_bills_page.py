@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +33,11 @@ from financehub_desktop.services.card_bills import (
     CardView,
 )
 from financehub_desktop.services.events import Change, Topic
+from financehub_desktop.services.installments import InstallmentsService
 
 from . import formatting
 from .chart_data import month_label
+from .installments_panel import InstallmentsPanel
 from .paged_model import Column, PagedTableModel
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -73,9 +76,12 @@ class CardBillsPage(QWidget):
     REFRESH_ON = (Topic.ACCOUNTS, Topic.ITEMS, Topic.BILLS, Topic.TRANSACTIONS, Topic.CATEGORIES, Topic.SYNC_FINISHED)
     BILL_COLUMNS = 4
 
-    def __init__(self, service: CardBillsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: CardBillsService, installments: InstallmentsService | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        self.installments_service = installments or InstallmentsService(service.store, service.today)
         self.bills: list[BillView] = []
         self.statement: BillStatement | None = None
         self._cards: dict[str, CardView] = {}
@@ -118,13 +124,22 @@ class CardBillsPage(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([440, 720])
-        layout.addWidget(self.splitter, 1)
+        bills_tab = QWidget()
+        bills_box = QVBoxLayout(bills_tab)
+        bills_box.setContentsMargins(0, 8, 0, 0)
+        bills_box.addWidget(self.splitter, 1)
 
         self.empty = QLabel()
         self.empty.setObjectName("pendingNotice")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.empty, 1)
+        bills_box.addWidget(self.empty, 1)
+        self.installments = InstallmentsPanel(self.installments_service)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(bills_tab, self.tr("Bills"))
+        self.tabs.addTab(self.installments, self.tr("Purchases in installments"))
+        layout.addWidget(self.tabs, 1)
         self.refresh()
 
     # ------------------------------------------------------------------ building
@@ -313,6 +328,7 @@ class CardBillsPage(QWidget):
         self.bill_table.blockSignals(False)
         keys = [b.key for b in self.bills]
         self.select_bill(keys.index(chosen) if chosen in keys else self._default_row())
+        self.installments.show_card(card.account_id if card is not None else None)
 
     def _default_row(self) -> int:
         """The latest closed bill (what people open the page for), else the first row."""

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         elif spec.key == "investments":
             page = InvestmentsPage(services.investments)
         elif spec.key == "bills":
-            page = CardBillsPage(services.card_bills)
+            page = CardBillsPage(services.card_bills, services.installments)
         elif spec.key == "connections":
             page = ConnectionsPage(
                 services.connections,

@@ -193,6 +193,14 @@
         <translation>Fechamento</translation>
     </message>
     <message>
+        <source>Bills</source>
+        <translation>Faturas</translation>
+    </message>
+    <message>
+        <source>Purchases in installments</source>
+        <translation>Compras parceladas</translation>
+    </message>
+    <message>
         <source>Amount paid</source>
         <translation>Valor pago</translation>
     </message>
@@ -735,6 +743,163 @@ Inclua-os ao relatar o problema.</translation>
     <message>
         <source>Pluggy credentials come from &lt;a href=&quot;https://dashboard.pluggy.ai&quot;&gt;dashboard.pluggy.ai&lt;/a&gt; (Applications). You can enter them later in Settings.</source>
         <translation>As credenciais do Pluggy ficam em &lt;a href=&quot;https://dashboard.pluggy.ai&quot;&gt;dashboard.pluggy.ai&lt;/a&gt; (Aplicações). Você pode informá-las depois em Configurações.</translation>
+    </message>
+</context>
+<context>
+    <name>InstallmentsPanel</name>
+    <message>
+        <source>Purchase</source>
+        <translation>Compra</translation>
+    </message>
+    <message>
+        <source>Purchase date</source>
+        <translation>Data da compra</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Parcelas</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>Parcela</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>A pagar</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Última parcela</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Committed to installments in the next 12 months</source>
+        <translation>Comprometido com parcelas nos próximos 12 meses</translation>
+    </message>
+    <message>
+        <source>This card</source>
+        <translation>Este cartão</translation>
+    </message>
+    <message>
+        <source>All cards</source>
+        <translation>Todos os cartões</translation>
+    </message>
+    <message>
+        <source>{posted} of {total}</source>
+        <translation>{posted} de {total}</translation>
+    </message>
+    <message>
+        <source>Before the synced history</source>
+        <translation>Antes do histórico sincronizado</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Lançada</translation>
+    </message>
+    <message>
+        <source>Announced by the bank</source>
+        <translation>Anunciada pelo banco</translation>
+    </message>
+    <message>
+        <source>No credit card synced yet. Connect a bank on the Connections page.</source>
+        <translation>Nenhum cartão de crédito sincronizado ainda. Conecte um banco na página Conexões.</translation>
+    </message>
+    <message>
+        <source>No purchase in installments on this card. Installments arrive with the card&apos;s transactions at the next sync.</source>
+        <translation>Nenhuma compra parcelada neste cartão. As parcelas chegam com as transações do cartão na próxima sincronização.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n purchase(s) with installments still to come</source>
+        <translation>
+            <numerusform>%n compra com parcelas a vencer</numerusform>
+            <numerusform>%n compras com parcelas a vencer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{amount} left to pay on this card</source>
+        <translation>{amount} a pagar neste cartão</translation>
+    </message>
+    <message>
+        <source>Every purchase in installments on this card is paid off or cancelled.</source>
+        <translation>Todas as compras parceladas deste cartão estão quitadas ou canceladas.</translation>
+    </message>
+    <message>
+        <source>The bank did not send the purchase total: the installments added up.</source>
+        <translation>O banco não enviou o total da compra: as parcelas foram somadas.</translation>
+    </message>
+    <message>
+        <source>Not a transaction synced from the bank: date and amount are inferred from the purchase&apos;s other installments.</source>
+        <translation>Não é uma transação sincronizada do banco: data e valor deduzidos das outras parcelas da compra.</translation>
+    </message>
+    <message>
+        <source>Card: {card}</source>
+        <translation>Cartão: {card}</translation>
+    </message>
+    <message>
+        <source>Bought on {day}</source>
+        <translation>Compra em {day}</translation>
+    </message>
+    <message>
+        <source>The bank did not send the purchase date</source>
+        <translation>O banco não enviou a data da compra</translation>
+    </message>
+    <message>
+        <source>{count} installments of {amount}, total {total}</source>
+        <translation>{count} parcelas de {amount}, total {total}</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>(estimado)</translation>
+    </message>
+    <message>
+        <source>Refunded: {amount}</source>
+        <translation>Estornado: {amount}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no more installments are expected.</source>
+        <translation>Cancelada: nenhuma parcela a mais é esperada.</translation>
+    </message>
+    <message>
+        <source>Next installment in {month}; {amount} left to pay</source>
+        <translation>Próxima parcela em {month}; {amount} a pagar</translation>
+    </message>
+    <message>
+        <source>Paid off</source>
+        <translation>Quitada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n installment(s)</source>
+        <translation>
+            <numerusform>%n parcela</numerusform>
+            <numerusform>%n parcelas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
