@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -78,7 +79,7 @@ def test_payment_to_someone_else_for_the_same_amount_is_not_a_transfer() -> None
 
 
 def test_same_account_and_far_dates_and_cents_apart_never_pair() -> None:
-    tagged = {"category_id": "04000000"}
+    tagged: dict[str, Any] = {"category_id": "04000000"}
     assert detect([mv(1, CHECKING, "OUT", "50.00", **tagged), mv(2, CHECKING, "IN", "50.00", **tagged)], ACCOUNTS) == []
     late = mv(2, SAVINGS, "IN", "50.00", DAY + timedelta(days=4), **tagged)
     assert detect([mv(1, CHECKING, "OUT", "50.00", **tagged), late], ACCOUNTS) == []
@@ -88,7 +89,7 @@ def test_same_account_and_far_dates_and_cents_apart_never_pair() -> None:
 
 
 def test_two_equal_transfers_the_same_day_pair_one_to_one() -> None:
-    tagged = {"category_id": "04000000"}
+    tagged: dict[str, Any] = {"category_id": "04000000"}
     rows = [
         mv(4, SAVINGS, "IN", "200.00", **tagged),
         mv(1, CHECKING, "OUT", "200.00", **tagged),
@@ -101,7 +102,7 @@ def test_two_equal_transfers_the_same_day_pair_one_to_one() -> None:
 
 
 def test_the_closest_date_wins() -> None:
-    tagged = {"category_id": "04000000"}
+    tagged: dict[str, Any] = {"category_id": "04000000"}
     rows = [
         mv(1, CHECKING, "OUT", "300.00", DAY, **tagged),
         mv(2, SAVINGS, "IN", "300.00", DAY + timedelta(days=2), **tagged),
