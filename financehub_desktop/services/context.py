@@ -30,6 +30,7 @@ from .loans import LoansService
 from .reports import ReportsService
 from .rules import RulesService
 from .transactions import TransactionsService
+from .transfers import TransfersService
 
 log = get_logger("services")
 
@@ -56,6 +57,7 @@ class AppServices:
     loans: LoansService
     investments: InvestmentsService
     card_bills: CardBillsService
+    transfers: TransfersService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -93,6 +95,7 @@ class AppServices:
             loans=LoansService(store),
             investments=InvestmentsService(store, settings.language),
             card_bills=CardBillsService(store, settings.language),
+            transfers=TransfersService(store),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())
