@@ -60,7 +60,7 @@ class ReportsService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _movements(self, since: date | None = None) -> list[_Movement]:
+    def _movements(self, since: date | None = None, *, transfers: bool = True) -> list[_Movement]:
         t, a, e = transactions.c, accounts.c, transaction_edits.c
         category = effective_category(t.category_id, e)
         stmt = (
@@ -82,7 +82,7 @@ class ReportsService:
             stmt = stmt.where(t.date >= datetime(since.year, since.month, since.day, tzinfo=UTC))
         out = []
         with self.store.read() as conn:
-            own = detect_in_store(conn, since)
+            own = detect_in_store(conn, since) if transfers else {}
             for r in conn.execute(stmt):
                 kind = r.type or ("DEBIT" if r.amount < 0 else "CREDIT")
                 out.append(
@@ -141,7 +141,7 @@ class ReportsService:
         current = sum(((-abs(r.balance) if r.type == "CREDIT" else r.balance) for r in rows), Decimal(0))
         first = add_months(month_start(today), -(months - 1))
         effect_by_month: dict[date, Decimal] = defaultdict(Decimal)
-        for m in self._movements(first):
+        for m in self._movements(first, transfers=False):  # net worth counts every movement
             sign = Decimal(-1) if m.kind == "DEBIT" else Decimal(1)
             effect_by_month[month_start(m.day)] += sign * m.amount
         points: list[tuple[date, Decimal]] = []

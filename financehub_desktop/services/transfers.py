@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -207,12 +208,13 @@ def detect(
         if not outs or not ins:
             continue
         ins.sort(key=lambda m: m.day)
+        days = [i.day.toordinal() for i in ins]
         for o in outs:
-            for i in ins:
+            for i in ins[bisect_left(days, o.day.toordinal() - MAX_GAP_DAYS) :]:
                 gap = (i.day - o.day).days
                 if gap > MAX_GAP_DAYS:
                     break
-                if gap < -MAX_GAP_DAYS or i.account_id == o.account_id:
+                if i.account_id == o.account_id:
                     continue
                 reason = corroboration(o, i, accounts, holder)
                 if reason is not None:
