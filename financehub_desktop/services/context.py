@@ -33,6 +33,7 @@ from .loans import LoansService
 from .reports import ReportsService
 from .rules import RulesService
 from .transactions import TransactionsService
+from .transfers import TransfersService
 
 log = get_logger("services")
 
@@ -62,6 +63,7 @@ class AppServices:
     due_dates: DueDatesService
     due_reminders: DueReminders
     installments: InstallmentsService
+    transfers: TransfersService
     client: PluggyClient | None = None
     connections: ConnectionsService | None = None
     transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
@@ -105,6 +107,7 @@ class AppServices:
             due_dates=due_dates,
             due_reminders=DueReminders(due_dates, paths.due_reminders_file),
             installments=InstallmentsService(store),
+            transfers=TransfersService(store),
             transport=transport,
         )
         services.use_credentials(credentials or creds.load())

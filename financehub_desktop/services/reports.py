@@ -3,8 +3,10 @@
 They read the transaction ``type`` (DEBIT = money out of a bank account / a card purchase; CREDIT = money in / a
 card refund or payment) rather than the amount's sign, so they do not depend on how a bank signs card amounts.
 A card bill paid from checking is counted once, as the card purchases it pays for: the payment itself (operation
-type ``PAGAMENTO_FATURA``, or Pluggy's credit-card-payment category) is neither spending nor income. Ignored and
-removed transactions never count.
+type ``PAGAMENTO_FATURA``, or Pluggy's credit-card-payment category) is neither spending nor income. A transfer
+between the user's own accounts (checking to savings, a PIX to their account at another bank; detected by
+``services.transfers``, rules in ``docs/transfers.md``) is neither either: cash flow and spending by category leave it
+out, net worth is unaffected. Ignored and removed transactions never count.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from financehub_desktop.store.schema_local import transaction_edits
 from financehub_desktop.store.search import effective_category
 
 from .read_models import MonthCashFlow
+from .transfers import detect_in_store
 
 BILL_PAYMENT_OPERATIONS = ("PAGAMENTO_FATURA",)
 #: Pluggy's category for paying a card bill ("Credit card payment").
@@ -45,17 +48,31 @@ class _Movement:
     amount: Decimal  # absolute value
     category_id: str | None
     bill_payment: bool
+    own_transfer: bool = False
+
+    @property
+    def excluded(self) -> bool:
+        """Neither spending nor income: a card bill payment or a transfer between the user's own accounts."""
+        return self.bill_payment or self.own_transfer
 
 
 class ReportsService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _movements(self, since: date | None = None) -> list[_Movement]:
+    def _movements(self, since: date | None = None, *, transfers: bool = True) -> list[_Movement]:
         t, a, e = transactions.c, accounts.c, transaction_edits.c
         category = effective_category(t.category_id, e)
         stmt = (
-            select(t.date, t.amount, t.type, t.operation_type, category.label("category_id"), a.type.label("acc_type"))
+            select(
+                t.id,
+                t.date,
+                t.amount,
+                t.type,
+                t.operation_type,
+                category.label("category_id"),
+                a.type.label("acc_type"),
+            )
             .select_from(
                 transactions.join(accounts, a.id == t.account_id).outerjoin(transaction_edits, e.transaction_id == t.id)
             )
@@ -65,6 +82,7 @@ class ReportsService:
             stmt = stmt.where(t.date >= datetime(since.year, since.month, since.day, tzinfo=UTC))
         out = []
         with self.store.read() as conn:
+            own = detect_in_store(conn, since) if transfers else {}
             for r in conn.execute(stmt):
                 kind = r.type or ("DEBIT" if r.amount < 0 else "CREDIT")
                 out.append(
@@ -76,6 +94,7 @@ class ReportsService:
                         category_id=r.category_id,
                         bill_payment=(r.operation_type in BILL_PAYMENT_OPERATIONS)
                         or (r.category_id in BILL_PAYMENT_CATEGORIES),
+                        own_transfer=r.id in own,
                     )
                 )
         return out
@@ -86,7 +105,7 @@ class ReportsService:
         income: dict[date, Decimal] = defaultdict(Decimal)
         spending: dict[date, Decimal] = defaultdict(Decimal)
         for m in self._movements(first):
-            if m.bill_payment:
+            if m.excluded:
                 continue
             key = month_start(m.day)
             if m.kind == "DEBIT":
@@ -105,7 +124,7 @@ class ReportsService:
         end = add_months(start, 1)
         totals: dict[str | None, Decimal] = defaultdict(Decimal)
         for m in self._movements(start):
-            if m.day >= end or m.bill_payment:
+            if m.day >= end or m.excluded:
                 continue
             if m.kind == "DEBIT":
                 totals[m.category_id] += m.amount
@@ -122,7 +141,7 @@ class ReportsService:
         current = sum(((-abs(r.balance) if r.type == "CREDIT" else r.balance) for r in rows), Decimal(0))
         first = add_months(month_start(today), -(months - 1))
         effect_by_month: dict[date, Decimal] = defaultdict(Decimal)
-        for m in self._movements(first):
+        for m in self._movements(first, transfers=False):  # net worth counts every movement
             sign = Decimal(-1) if m.kind == "DEBIT" else Decimal(1)
             effect_by_month[month_start(m.day)] += sign * m.amount
         points: list[tuple[date, Decimal]] = []

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         elif spec.key == "accounts":
             page = AccountsPage(services.accounts)
         elif spec.key == "transactions":
-            page = TransactionsPage(services.transactions, rules=services.rules)
+            page = TransactionsPage(services.transactions, rules=services.rules, transfers=services.transfers)
         elif spec.key == "loans":
             page = LoansPage(services.loans)
         elif spec.key == "investments":

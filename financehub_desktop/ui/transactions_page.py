@@ -44,10 +44,12 @@ from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.read_models import TransactionFilter, TransactionRow
 from financehub_desktop.services.rules import RulesService
 from financehub_desktop.services.transactions import TransactionsService, check_filter
+from financehub_desktop.services.transfers import TransfersService
 
 from . import formatting
 from .paged_model import Column, PagedTableModel
 from .rules_dialogs import RuleDialog, RulesDialog
+from .transfer_detail import transfer_text
 
 log = get_logger("ui")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -151,11 +153,16 @@ class TransactionsPage(QWidget):
     REFRESH_ON = (Topic.TRANSACTIONS, Topic.ACCOUNTS, Topic.CATEGORIES, Topic.SYNC_FINISHED)
 
     def __init__(
-        self, service: TransactionsService, parent: QWidget | None = None, rules: RulesService | None = None
+        self,
+        service: TransactionsService,
+        parent: QWidget | None = None,
+        rules: RulesService | None = None,
+        transfers: TransfersService | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.rules = rules
+        self.transfers = transfers
         self.filters = QHBoxLayout()
         self.filter_row = QHBoxLayout()
         self._build_filters()
@@ -417,7 +424,7 @@ class TransactionDetailPanel(QWidget):
         self.service = service
         self.page = page
         self.transaction_id: int | None = None
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
             ("description", self.tr("Description")),
@@ -426,6 +433,7 @@ class TransactionDetailPanel(QWidget):
             ("date", self.tr("Date")),
             ("status", self.tr("Status")),
             ("account", self.tr("Account")),
+            ("transfer", self.tr("Transfer")),
             ("category", self.tr("Category")),
             ("bank_category", self.tr("Bank's category")),
             ("type", self.tr("Type")),
@@ -464,6 +472,7 @@ class TransactionDetailPanel(QWidget):
             for value in self.fields.values():
                 value.setText("")
             self.note.setText("")
+            self.form.setRowVisible(self.fields["transfer"], False)
             return
         d = self.service.detail(transaction_id)
         kinds = {"DEBIT": self.tr("Debit"), "CREDIT": self.tr("Credit")}
@@ -485,9 +494,11 @@ class TransactionDetailPanel(QWidget):
             "installment": d.row.installment,
             "bill": d.bill_id,
             "merchant": d.merchant,
+            "transfer": transfer_text(self.page.transfers, transaction_id),
         }
         for key, text in values.items():
             self.fields[key].setText(text)
+        self.form.setRowVisible(self.fields["transfer"], bool(values["transfer"]))
         self.note.setText(d.note)
         self.ignored.blockSignals(True)
         self.ignored.setChecked(d.row.ignored)

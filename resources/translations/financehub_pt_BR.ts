@@ -1953,6 +1953,10 @@ Conecte o banco ou a corretora onde você investe na página Conexões (CDBs, Te
         <translation>Conta</translation>
     </message>
     <message>
+        <source>Transfer</source>
+        <translation>Transferência</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
@@ -2125,6 +2129,33 @@ Conecte o banco ou a corretora onde você investe na página Conexões (CDBs, Te
             <numerusform>%n transação</numerusform>
             <numerusform>%n transações</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TransferDetail</name>
+    <message>
+        <source>a PIX to yourself; the other account is not connected</source>
+        <translation>PIX para você mesmo; a outra conta não está conectada</translation>
+    </message>
+    <message>
+        <source>another account</source>
+        <translation>outra conta</translation>
+    </message>
+    <message>
+        <source>to {account} on {day}</source>
+        <translation>para {account} em {day}</translation>
+    </message>
+    <message>
+        <source>from {account} on {day}</source>
+        <translation>de {account} em {day}</translation>
+    </message>
+    <message>
+        <source>Transfer between your accounts: {where}</source>
+        <translation>Transferência entre suas contas: {where}</translation>
+    </message>
+    <message>
+        <source>Not counted as spending or income.</source>
+        <translation>Não conta como gasto nem como receita.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from .parties import Accounts, Counterparty, Holder, participant
 if TYPE_CHECKING:
     from .bills import BillBook
 from .merchants import BILLERS, EMPLOYERS, MERCHANTS_BY_KEY, Biller, MerchantProfile
+from .own_transfers import self_pix_rows
 
 CLOSING_DAY = 3
 DUE_DAY = 10
@@ -144,6 +145,16 @@ class DayGenerator:
         out += self._card_day(day, rng, now=now, horizon=horizon, book=book)
         out += self._checking_day(day, rng, now=now, horizon=horizon, book=book)
         out += self._savings_day(day, rng, now=now, horizon=horizon)
+        out += self_pix_rows(
+            self._txn,
+            seed_key=self.seed_key,
+            accounts=self.acc,
+            holder=self.holder,
+            bank_ispb=self.bank_ispb,
+            day=day,
+            now=now,
+            horizon=horizon,
+        )
         return out
 
     def _card_purchase(
@@ -551,6 +562,19 @@ class DayGenerator:
                     "withdrawal",
                     "RESGATE POUPANCA",
                     Decimal("-1500.00"),
+                    now=now,
+                    horizon=horizon,
+                    category="04000000",
+                    operation="TRANSFERENCIA_MESMA_INSTITUICAO",
+                )
+            )
+            out.append(  # the money lands in checking: the other side of the same transfer
+                self._txn(
+                    self.acc.checking,
+                    day,
+                    "from-savings",
+                    "TRANSFERENCIA DA POUPANCA",
+                    Decimal("1500.00"),
                     now=now,
                     horizon=horizon,
                     category="04000000",
