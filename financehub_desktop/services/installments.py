@@ -352,8 +352,14 @@ def _purchase(
     middle = [r for r in rows if 1 < r.number < count]  # the odd cents fall on the first or the last installment
     typical = -max(middle, key=lambda r: (r.day, r.number)).amount if middle else min(-r.amount for r in rows)
     amounts = {k: typical for k in missing}
-    if stated is not None and abs(stated - known - sum(amounts.values(), Decimal(0))) > CENT * count:
-        stated = None  # not the installments' sum (a principal, installments with interest): the rows are what is due
+    # The bank's total must be the installments' sum (not a principal with interest on top), give or take the odd
+    # cents: an installment differs from the even share by fewer than ``count`` cents (split_evenly), so the missing
+    # ones' average may differ from a known one by that much, whichever installment carries the odd cents.
+    if stated is not None:
+        share = (stated - known) / len(missing) if missing else typical
+        off = abs(share - typical) if missing else abs(stated - known)
+        if off > CENT * count:
+            stated = None  # a principal, installments with interest...: the rows are what is due
     if stated is not None and missing:
         amounts = dict(zip(missing, split_evenly(stated - known, len(missing)), strict=True))
     installments = []

@@ -274,3 +274,13 @@ def test_a_total_that_is_not_the_installments_sum_gives_way_to_the_rows(installm
     assert [i.amount for i in fast.installments] == [Decimal("110.00")] * 10
     assert fast.total == Decimal("1100.00") and fast.total_estimated
     assert fast.remaining_amount == Decimal("770.00")  # the 3rd, projected for 08/03, is past
+
+
+def test_the_bank_total_holds_when_the_only_row_known_carries_the_odd_cents() -> None:
+    """R$ 2,00 in 3x with the odd cents on the first (0,68 + 0,66 + 0,66) and only the first row synced: the bank's
+    total is the installments' sum, so the missing two are 0,66 each (they were projected as 0,68: R$ 2,04 in all)."""
+    row = InstallmentRow(id=1, day=date(2020, 1, 1), description="LOJA X 01/03", amount=Decimal("-0.68"), number=1,
+                         count=3, total=Decimal("2.00"), purchase_date=date(2020, 1, 1), pending=False)  # fmt: skip
+    [purchase] = group_purchases(CARD_VIEW, [row], date(2020, 1, 15))
+    assert [i.amount for i in purchase.installments] == [Decimal("0.68"), Decimal("0.66"), Decimal("0.66")]
+    assert purchase.total == Decimal("2.00")
