@@ -96,7 +96,8 @@ class ChartCanvas(FigureCanvasQTAgg):
         self, items: Sequence[tuple[str, Decimal]], title: str, empty_message: str, top: int = 8, others: str = "…"
     ) -> None:
         self.axes.clear()
-        self.axes.set_title(title, loc="left", fontsize=11)
+        # The title starts at the figure's left edge: over the axes it began after the category names and was cut.
+        self.figure.suptitle(title, x=0.01, ha="left", fontsize=11)
         ranked = sorted(((name, value) for name, value in items if value > 0), key=lambda kv: kv[1], reverse=True)
         if not ranked:
             self._empty(empty_message)
@@ -113,7 +114,8 @@ class ChartCanvas(FigureCanvasQTAgg):
             for bar, (_, value) in zip(bars, shown[::-1], strict=True):
                 self.axes.text(bar.get_width(), bar.get_y() + bar.get_height() / 2,
                                " " + format_money(value, "BRL", self.locale), va="center", fontsize=8)  # fmt: skip
-            self.axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _compact_money(v, self.locale)))
-            for side in ("top", "right"):
+            # Every bar carries its amount: money ticks below would only repeat them (and crowd a narrow chart).
+            self.axes.set_xticks([])
+            for side in ("top", "right", "bottom"):
                 self.axes.spines[side].set_visible(False)
         self.draw_idle()

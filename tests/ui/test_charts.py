@@ -56,6 +56,9 @@ def test_categories_are_ranked_with_the_rest_grouped(qtbot: QtBot) -> None:
     assert names[0] == "…"  # the smaller ones grouped
     assert "Estorno" not in names
     assert any("R$ 1.100,00" in t.get_text() for t in canvas.axes.texts)
+    # the title over the whole chart (not cut after the names); no money ticks repeating the bars' labels
+    assert canvas.figure.get_suptitle() == "Gastos por categoria"
+    assert canvas.axes.get_xticks().size == 0
     save_screenshot(canvas, "chart-categories")
 
 
