@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from financehub_desktop.services.accounts import AccountsService
 from financehub_desktop.services.events import Change, Topic
 
-from . import formatting
+from . import formatting, palette
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-NEGATIVE = QColor("#c0392b")
+NEGATIVE = palette.NEGATIVE
 
 
 class AccountsPage(QWidget):

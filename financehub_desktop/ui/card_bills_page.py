@@ -35,15 +35,16 @@ from financehub_desktop.services.card_bills import (
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.installments import InstallmentsService
 
-from . import formatting
+from . import formatting, palette
 from .chart_data import month_label
 from .installments_panel import InstallmentsPanel
 from .paged_model import Column, PagedTableModel
+from .pages import section_heading
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-NEGATIVE = QColor("#c0392b")
-POSITIVE = QColor("#1e8449")
-MUTED = QColor("#8a8f98")
+NEGATIVE = palette.NEGATIVE
+POSITIVE = palette.POSITIVE
+MUTED = palette.MUTED
 STATUS_COLOURS = {
     BillStatus.PAID: QColor("#1e8449"),
     BillStatus.OVERDUE: QColor("#c0392b"),
@@ -147,15 +148,11 @@ class CardBillsPage(QWidget):
         panel = QWidget()
         box = QVBoxLayout(panel)
         box.setContentsMargins(8, 0, 0, 0)
-        self.heading = QLabel()
-        bold = QFont()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        self.heading.setFont(bold)
+        self.heading = section_heading()
         box.addWidget(self.heading)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #4a5568")
+        self.note.setStyleSheet(f"color: {palette.NOTE_TEXT}")
         box.addWidget(self.note)
         facts = QHBoxLayout()
         left, right = QFormLayout(), QFormLayout()

@@ -7,7 +7,6 @@ import asyncio
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,14 +28,14 @@ from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.mfa import MfaPrompt
 from financehub_desktop.services.read_models import ConnectionView
 
-from . import async_tasks, formatting
+from . import async_tasks, formatting, palette
 from .connect.dialog import ConnectDialog
 from .connect.url_events import ConnectOptions
 from .mfa_dialog import MfaDialog
 
-WARNING = QColor("#b9770e")
-ERROR = QColor("#c0392b")
-OK = QColor("#1e8449")
+WARNING = palette.WARNING
+ERROR = palette.NEGATIVE
+OK = palette.POSITIVE
 
 
 def sync_step_text(phase: str, message: str) -> str:

@@ -36,15 +36,15 @@ from financehub_desktop.services.due_dates import (
 from financehub_desktop.services.due_reminders import DueReminders
 from financehub_desktop.services.events import Change, Topic
 
-from . import formatting
+from . import formatting, palette
 from .card_bills_page import CardBillsPage
 from .loans_page import NAME as LOAN_NAME_COLUMN
 from .loans_page import LoansPage
 
 log = get_logger("ui")
 
-OVERDUE = QColor("#c0392b")
-DUE_TODAY = QColor("#b9770e")
+OVERDUE = palette.NEGATIVE
+DUE_TODAY = palette.WARNING
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 DATE, WHAT, AMOUNT, STATUS = range(4)

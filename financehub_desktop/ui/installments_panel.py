@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 from financehub_desktop.domain.money import Money
 from financehub_desktop.services.installments import InstallmentsService, InstallmentView, PurchaseView
 
-from . import formatting
+from . import formatting, palette
 from .chart_data import month_label
+from .pages import section_heading
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
-PROJECTED = QColor("#8a8f98")
-DONE = QColor("#7f8c8d")
-CANCELLED = QColor("#b9770e")
+PROJECTED = palette.MUTED
+DONE = palette.SETTLED
+CANCELLED = palette.WARNING
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -88,15 +89,11 @@ class InstallmentsPanel(QWidget):
         detail = QWidget()
         box = QVBoxLayout(detail)
         box.setContentsMargins(8, 0, 0, 0)
-        self.heading = QLabel()
-        bold = QFont()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        self.heading.setFont(bold)
+        self.heading = section_heading()
         box.addWidget(self.heading)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.facts.setStyleSheet("color: #4a5568")
+        self.facts.setStyleSheet(f"color: {palette.NOTE_TEXT}")
         box.addWidget(self.facts)
         self.installment_table = _table(4, [self.tr("Installment"), self.tr("Date"), self.tr("Amount"),
                                             self.tr("Situation")])  # fmt: skip

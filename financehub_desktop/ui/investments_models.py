@@ -13,16 +13,16 @@ from PySide6.QtGui import QColor
 from financehub_desktop.domain.money import CURRENCY_SYMBOLS, Money
 from financehub_desktop.services.investments import ContractedRate, HoldingView, InvestmentTransactionView
 
-from . import formatting
+from . import formatting, palette
 from .paged_model import Column, ColumnsTableModel
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
-NEGATIVE = QColor("#c0392b")
-POSITIVE = QColor("#1e8449")
-MUTED = QColor("#8a8f98")
+NEGATIVE = palette.NEGATIVE
+POSITIVE = palette.POSITIVE
+MUTED = palette.MUTED
 INSTITUTION_COLUMN, RATE_COLUMN = 2, 3
 TICKER_LENGTH = 7  # B3 tickers (PETR4, HGLG11, BOVA11) fit; longer codes (NTN-B PRINCIPAL 2035) go in the tooltip
 

@@ -33,11 +33,12 @@ from financehub_desktop.services.loans import (
     ScheduleEntry,
 )
 
-from . import formatting
+from . import formatting, palette
+from .pages import section_heading
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-PAST_DUE = QColor("#c0392b")
-PAID = QColor("#7f8c8d")
+PAST_DUE = palette.NEGATIVE
+PAID = palette.SETTLED
 TRACK = QColor("#dfe6e9")
 FILL = QColor("#27ae60")
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -139,11 +140,7 @@ class LoansPage(QWidget):
         self.details = QWidget()
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 8, 0, 0)
-        self.detail_title = QLabel()
-        bold = QFont()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        self.detail_title.setFont(bold)
+        self.detail_title = section_heading()
         details.addWidget(self.detail_title)
         body = QHBoxLayout()
         facts = QFrame()

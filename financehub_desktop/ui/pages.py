@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -26,3 +27,13 @@ class PendingPage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.notice)
         layout.addStretch(1)
+
+
+def section_heading(text: str = "") -> QLabel:
+    """The bold title over a page's detail panel (the selected bill, loan, purchase...)."""
+    label = QLabel(text)
+    font = QFont()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label

@@ -46,16 +46,16 @@ from financehub_desktop.services.rules import RulesService
 from financehub_desktop.services.transactions import TransactionsService, check_filter
 from financehub_desktop.services.transfers import TransfersService
 
-from . import formatting
+from . import formatting, palette
 from .paged_model import Column, PagedTableModel
 from .rules_dialogs import RuleDialog, RulesDialog
 from .transfer_detail import transfer_text
 
 log = get_logger("ui")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-PENDING = QColor("#8a8f98")
-NEGATIVE = QColor("#c0392b")
-POSITIVE = QColor("#1e8449")
+PENDING = palette.MUTED
+NEGATIVE = palette.NEGATIVE
+POSITIVE = palette.POSITIVE
 CATEGORY_COLUMN = 3
 
 
