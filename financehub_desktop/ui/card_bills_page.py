@@ -113,9 +113,11 @@ class CardBillsPage(QWidget):
         self.bill_table.verticalHeader().setDefaultSectionSize(26)
         self.bill_table.setAlternatingRowColors(True)
         header = self.bill_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        # Every column as wide as its text ("Fatura atual" was cut to "Fatura …"); the status takes what is left.
+        for column in range(self.BILL_COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.bill_table.setMinimumWidth(390)  # room for "mar/26 · 05/03/2026 · R$ 1.234,56 · Paga parcialmente"
         self.bill_table.currentCellChanged.connect(lambda row, *_: self._show_bill(row))
 
         self.detail = self._build_detail()
@@ -196,7 +198,7 @@ class CardBillsPage(QWidget):
         self.rows.verticalHeader().setDefaultSectionSize(24)
         self.rows.setAlternatingRowColors(True)
         rows_header = self.rows.horizontalHeader()
-        for column, width in enumerate((88, 0, 170, 64, 110)):
+        for column, width in enumerate((84, 0, 140, 64, 100)):
             if width:
                 self.rows.setColumnWidth(column, width)
         rows_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
