@@ -290,7 +290,10 @@ class LoansPage(QWidget):
         self.table.blockSignals(False)
         for column in range(9):
             self.table.resizeColumnToContents(column)
-        self.table.setColumnWidth(NAME, min(max(self.table.columnWidth(NAME), 160), 280))
+        self.table.setColumnWidth(NAME, min(max(self.table.columnWidth(NAME), 120), 260))
+        self.table.setColumnWidth(KIND, min(self.table.columnWidth(KIND), 170))
+        # One bank for every loan: the column would repeat it on each row (the details' title names it).
+        self.table.setColumnHidden(BANK, len({view.bank for view in self.views}) <= 1)
         self.table.setColumnWidth(PROGRESS, max(self.table.columnWidth(PROGRESS), 150))
         has_loans = bool(self.views)
         self.empty.setVisible(not has_loans)

@@ -1122,11 +1122,11 @@ Conecte o banco ou a corretora onde você investe na página Conexões (CDBs, Te
     </message>
     <message>
         <source>Next due</source>
-        <translation>Próximo vencimento</translation>
+        <translation>Próx. vencimento</translation>
     </message>
     <message>
         <source>Next amount</source>
-        <translation>Próxima parcela</translation>
+        <translation>Próx. parcela</translation>
     </message>
     <message>
         <source>CET</source>

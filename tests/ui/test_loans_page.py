@@ -19,6 +19,7 @@ from financehub_desktop.services.loans import LoansService
 from financehub_desktop.store import Store
 from financehub_desktop.store.keys import ScryptParams
 from financehub_desktop.ui.loans_page import (
+    BANK,
     CET,
     CONTRACT,
     KIND,
@@ -89,6 +90,8 @@ def test_loans_listed_with_brazilian_numbers(qtbot: QtBot, store: Store) -> None
     assert page.past_due.text() == "2 parcelas em atraso"
     assert page.next_due.text() == "Próxima parcela: 15/01/2026 (Crédito Pessoal) ≈ R$ 626,45"
     assert page.empty.isHidden()
+    # every loan from one bank: no column repeating its name on each row (the details' title says it)
+    assert page.table.isColumnHidden(BANK)
 
 
 @pytest.mark.usefixtures("pt_br")
