@@ -6,40 +6,21 @@ import threading
 from collections import Counter
 from collections.abc import AsyncIterator
 
-import httpx
 import pytest
 import pytest_asyncio
 
-from financehub_desktop.config.paths import profile_paths
-from financehub_desktop.config.settings import Settings
-from financehub_desktop.sandbox.app import create_app
-from financehub_desktop.sandbox.settings import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, SandboxConfig
 from financehub_desktop.services.context import AppServices
-from financehub_desktop.services.credentials import PluggyCredentials
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.read_models import RuleDraft, TransactionFilter
-from financehub_desktop.store.keys import ScryptParams
-from financehub_desktop.sync.engine import SyncEngine
-
-from ..sync.expect import FAST_OPTIONS
+from tests.support.sandbox_services import services_on_sandbox
 
 pytestmark = pytest.mark.asyncio
 
 
 @pytest_asyncio.fixture
 async def services() -> AsyncIterator[AppServices]:
-    app = create_app(SandboxConfig(seed=3, step_seconds=0.005, rate_limits=False))
-    opened = AppServices.open(
-        profile_paths("rules"),
-        Settings().replace(pluggy_api_url="http://sandbox.test"),
-        credentials=PluggyCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
-        transport=httpx.ASGITransport(app=app),
-        kdf=ScryptParams(n=2**10, r=8, p=1),
-    )
-    assert opened.connections is not None
-    opened.connections.engine = SyncEngine(opened.client, opened.store, options=FAST_OPTIONS)  # type: ignore[arg-type]
-    yield opened
-    await opened.aclose()
+    async with services_on_sandbox("rules", seed=3) as opened:
+        yield opened
 
 
 async def test_rules_apply_after_each_sync_and_never_beat_a_manual_category(services: AppServices) -> None:
