@@ -4,9 +4,10 @@ holder's CPF on both ends (what the app's transfer detection must recognise and 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 from .ledger import Txn
 from .parties import Accounts, Holder, participant
@@ -15,21 +16,8 @@ from .parties import Accounts, Holder, participant
 SELF_PIX_DAY = 20
 
 
-class MakeTxn(Protocol):
-    def __call__(
-        self,
-        account: str,
-        day: date,
-        key: str,
-        description: str,
-        amount: Decimal,
-        *,
-        now: datetime,
-        horizon: date,
-        category: str | None,
-        operation: str | None = None,
-        **extra: Any,
-    ) -> Txn: ...
+#: ``DayGenerator._txn``: makes one row of the ledger.
+MakeTxn = Callable[..., Txn]
 
 
 def self_pix_amount(seed_key: str, day: date) -> Decimal:
