@@ -4,7 +4,7 @@ holding's transactions; plus how numbers, percentages and contracted rates read 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -14,6 +14,7 @@ from financehub_desktop.domain.money import CURRENCY_SYMBOLS, Money
 from financehub_desktop.services.investments import ContractedRate, HoldingView, InvestmentTransactionView
 
 from . import formatting, palette
+from .formatting import number, percent
 from .paged_model import Column, ColumnsTableModel
 
 Row = TypeVar("Row")
@@ -28,28 +29,6 @@ TICKER_LENGTH = 7  # B3 tickers (PETR4, HGLG11, BOVA11) fit; longer codes (NTN-B
 
 
 # ---------------------------------------------------------------------------------------------- numbers in words
-def number(value: Decimal | None, places: int | None = 2) -> str:
-    """``1234.5`` -> ``1.234,50`` (pt-BR) / ``1,234.50`` (en). ``places=None`` keeps the value's own decimals (up to 8,
-    trailing zeros dropped): quantities of fund quotas and share prices are shown as the bank gave them."""
-    if value is None:
-        return ""
-    if places is None:
-        exponent = value.normalize().as_tuple().exponent
-        places = min(max(-exponent, 0), 8) if isinstance(exponent, int) else 0
-    quantized = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
-    text = f"{quantized:,.{places}f}"
-    if text.startswith("-") and quantized == 0:
-        text = text[1:]
-    if formatting.ui_locale() == "pt_BR":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def percent(value: Decimal | None, places: int = 2) -> str:
-    """``12.345`` (already in percent, as Pluggy sends rates) -> ``12,35%``."""
-    return "" if value is None else number(value, places) + "%"
-
-
 def _short_percent(value: Decimal) -> str:
     """Contracted rates read as written on the product: ``110%``, ``6,12%``, ``92,5%``."""
     exponent = value.normalize().as_tuple().exponent

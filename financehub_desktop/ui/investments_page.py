@@ -31,6 +31,7 @@ from financehub_desktop.services.investments import (
 )
 
 from . import formatting
+from .formatting import number, percent
 from .investments_models import (
     INSTITUTION_COLUMN,
     NEGATIVE,
@@ -39,8 +40,6 @@ from .investments_models import (
     ListTableModel,
     contracted_rate,
     holding_columns,
-    number,
-    percent,
     transaction_columns,
     unit_price,
 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
@@ -34,6 +33,7 @@ from financehub_desktop.services.loans import (
 )
 
 from . import formatting, palette
+from .formatting import percent
 from .pages import section_heading
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -47,17 +47,6 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, KIND, BANK, CONTRACT, OUTSTANDING, PROGRESS, NEXT_DUE, NEXT_AMOUNT, CET = range(9)
 # Schedule table columns
 NUMBER, DUE, AMOUNT, STATUS, PAID_ON = range(5)
-
-
-def percent(value: Decimal) -> str:
-    """``27,43%`` in pt-BR, ``27.43%`` in English (two decimals, half-even, display only)."""
-    try:
-        text = f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_EVEN):,.2f}"
-    except InvalidOperation:  # too many digits for two decimals: nonsense from the bank, shown as sent
-        return f"{value}%"
-    if formatting.ui_locale() == "pt_BR":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text + "%"
 
 
 class _ProgressDelegate(QStyledItemDelegate):

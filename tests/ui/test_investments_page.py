@@ -22,7 +22,8 @@ from financehub_desktop.services.investments import ContractedRate, InvestmentsS
 from financehub_desktop.store import Store
 from financehub_desktop.store.keys import ScryptParams
 from financehub_desktop.store.records import InvestmentRecord
-from financehub_desktop.ui.investments_models import ListTableModel, contracted_rate, number, percent, unit_price
+from financehub_desktop.ui.formatting import number, percent
+from financehub_desktop.ui.investments_models import ListTableModel, contracted_rate, unit_price
 from financehub_desktop.ui.investments_page import InvestmentsPage
 from financehub_desktop.ui.main_window import MainWindow
 from tests.support.sample_investments import APPLE, BROKER_ITEM, CDB, FII, FUND, IPCA, PETR4, seed_investments

@@ -18,6 +18,7 @@ from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.loans import LoansService
 from financehub_desktop.store import Store
 from financehub_desktop.store.keys import ScryptParams
+from financehub_desktop.ui.formatting import percent
 from financehub_desktop.ui.loans_page import (
     BANK,
     CET,
@@ -30,7 +31,6 @@ from financehub_desktop.ui.loans_page import (
     PAST_DUE,
     PROGRESS,
     LoansPage,
-    percent,
 )
 from financehub_desktop.ui.main_window import MainWindow
 from tests.support.sample_loans import CAR, PERSONAL, TODAY, seed_loans
