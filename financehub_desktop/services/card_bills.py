@@ -16,7 +16,6 @@ transactions (money out negative); bill totals are what the bank says is owed (p
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from financehub_desktop.domain.dates import shift_months
 from financehub_desktop.domain.errors import InvalidInputError
 from financehub_desktop.domain.money import Money
 from financehub_desktop.store import Store
@@ -162,12 +162,6 @@ def last_digits(number: str | None) -> str:
     """The card number's last four digits ("**** 6655" -> "6655")."""
     digits = "".join(ch for ch in number or "" if ch.isdigit())
     return digits[-4:]
-
-
-def month_before(day: date) -> date:
-    """The same day a month earlier (the month's last day when it is shorter: 31/03 -> 28/02)."""
-    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def bill_status(total: Money, paid: Money, due: date | None, today: date) -> BillStatus:
@@ -354,7 +348,7 @@ class CardBillsService:
         """Where a row without a (stored) bill goes. With no closed bill at all, the current bill is taken to cover
         the month up to the next closing date: a card's billing cycle, not the card's whole history."""
         cutoff = self._next_closing(card, today) or today
-        start = last_closing if last_closing is not None else month_before(cutoff)
+        start = last_closing if last_closing is not None else shift_months(cutoff, -1)
         if day <= start:
             return BillKind.UNASSIGNED
         return BillKind.FUTURE if day > cutoff else BillKind.CURRENT

@@ -46,6 +46,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from financehub_desktop.domain.dates import shift_months
 from financehub_desktop.store import Store
 from financehub_desktop.store.schema import accounts, items, transactions
 
@@ -66,13 +67,6 @@ def purchase_name(description: str) -> str:
     """The grouping form of a description: no installment marker, no refund word, case and spaces ignored."""
     bare = _REFUND_WORDS.sub("", strip_installment_suffix(description))
     return " ".join(bare.split()).casefold()
-
-
-def shift_months(day: date, months: int) -> date:
-    """The same day ``months`` later (or earlier), the month's last day when it is shorter (31/01 + 1 -> 28/02)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def month_of(day: date) -> date:

@@ -11,7 +11,6 @@ payment, or the Price table payment), flagged ``amount_estimated``.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -21,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from financehub_desktop.domain.dates import shift_months
 from financehub_desktop.domain.money import Money
 from financehub_desktop.store import Store
 from financehub_desktop.store.schema import loan_installments, loans
@@ -344,9 +344,7 @@ def _nth_due_date(first: date, periodicity: str, n: int) -> date:
     """The due date ``n`` periods after ``first``; monthly dates keep the first one's day (31 -> 30/28...)."""
     if periodicity in _PERIOD_DAYS:
         return first + timedelta(days=_PERIOD_DAYS[periodicity] * n)
-    months = first.month - 1 + _PERIOD_MONTHS[periodicity] * n
-    year, month = first.year + months // 12, months % 12 + 1
-    return date(year, month, min(first.day, calendar.monthrange(year, month)[1]))
+    return shift_months(first, _PERIOD_MONTHS[periodicity] * n)
 
 
 def _estimated_installment(r: Any, regular: Sequence[_Release]) -> Decimal | None:

@@ -16,7 +16,6 @@ from financehub_desktop.services.card_bills import (
     CardBillsService,
     bill_status,
     last_digits,
-    month_before,
 )
 from financehub_desktop.store import Store
 from tests.support.card_bills_store import (
@@ -217,21 +216,6 @@ def test_without_any_bill_the_open_bill_is_the_month_before_the_next_closing(
     current = service.statement(views[0])
     assert [t.pluggy_id for t in current.transactions] == ["t12", "t13", "t17"]  # after 25/02, up to 25/03
     assert "t11" in {t.pluggy_id for t in service.statement(views[2]).transactions}  # 20/02: not the whole history
-
-
-@pytest.mark.parametrize(
-    ("day", "before"),
-    [
-        ("2026-03-25", "2026-02-25"),
-        ("2026-03-31", "2026-02-28"),
-        ("2026-01-10", "2025-12-10"),
-        ("2024-03-30", "2024-02-29"),
-    ],
-)
-def test_month_before(day: str, before: str) -> None:
-    from datetime import date
-
-    assert month_before(date.fromisoformat(day)) == date.fromisoformat(before)
 
 
 @given(st.text(alphabet="0123456789* -./X", max_size=30))

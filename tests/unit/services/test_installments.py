@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from financehub_desktop.domain.dates import shift_months
 from financehub_desktop.services.installments import (
     InstallmentCard,
     InstallmentRow,
@@ -17,7 +18,6 @@ from financehub_desktop.services.installments import (
     PurchaseView,
     group_purchases,
     purchase_name,
-    shift_months,
     split_evenly,
     strip_installment_suffix,
 )
@@ -180,11 +180,6 @@ def test_an_even_split_adds_up_and_differs_by_cents_only(amount: Decimal, parts:
     assert len(pieces) == parts and sum(pieces) == amount
     assert all(p == p.quantize(Decimal("0.01")) for p in pieces)
     assert max(pieces) - min(pieces) < Decimal("0.01") * parts
-
-
-def test_months_shift_to_the_last_day_of_a_shorter_month() -> None:
-    assert shift_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
-    assert shift_months(date(2026, 3, 15), -3) == date(2025, 12, 15)
 
 
 CARD_VIEW = InstallmentCard(CARD, "Cartão Black", "4321", "BRL")
