@@ -158,6 +158,11 @@ class _Row:
     status: str
 
 
+def card_label(name: str, digits: str) -> str:
+    """How a card is named on screen: "Cartão Black •••• 4321" (the name alone when the bank sends no number)."""
+    return name + (f" •••• {digits}" if digits else "")
+
+
 def last_digits(number: str | None) -> str:
     """The card number's last four digits ("**** 6655" -> "6655")."""
     digits = "".join(ch for ch in number or "" if ch.isdigit())

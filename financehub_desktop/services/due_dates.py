@@ -32,7 +32,7 @@ from financehub_desktop.domain.money import Money
 from financehub_desktop.store import Store
 from financehub_desktop.store.schema import payment_requests, scheduled_payments
 
-from .card_bills import BillKind, BillStatus, BillView, CardBillsService, CardView, bill_status
+from .card_bills import BillKind, BillStatus, BillView, CardBillsService, CardView, bill_status, card_label
 from .loans import EntryKind, InstallmentStatus, LoansService, LoanView
 
 DEFAULT_WINDOW_DAYS = 30
@@ -89,7 +89,7 @@ def due_status(due: date, today: date) -> DueStatus:
 
 
 def card_subject(card: CardView) -> str:
-    return card.name + (f" •••• {card.last_digits}" if card.last_digits else "")
+    return card_label(card.name, card.last_digits)
 
 
 def _owes(bill: BillView, closed_due: set[date | None], today: date) -> bool:

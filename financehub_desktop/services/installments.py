@@ -50,7 +50,7 @@ from financehub_desktop.domain.dates import shift_months
 from financehub_desktop.store import Store
 from financehub_desktop.store.schema import accounts, items, transactions
 
-from .card_bills import last_digits
+from .card_bills import card_label, last_digits
 
 COMMITMENT_MONTHS = 12
 CENT = Decimal("0.01")
@@ -380,7 +380,7 @@ def _purchase(
     return PurchaseView(
         key=f"{card.account_id}|{key[0]}|{key[1]}|{key[2]}|{key[3]}|{index}",
         account_id=card.account_id,
-        card_name=card.name + (f" •••• {card.last_digits}" if card.last_digits else ""),
+        card_name=card_label(card.name, card.last_digits),
         description=strip_installment_suffix(latest.description),
         purchase_date=rows[0].purchase_date,
         first_installment_date=installments[0].day,

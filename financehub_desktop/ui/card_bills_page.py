@@ -31,6 +31,7 @@ from financehub_desktop.services.card_bills import (
     BillView,
     CardBillsService,
     CardView,
+    card_label,
 )
 from financehub_desktop.services.events import Change, Topic
 from financehub_desktop.services.installments import InstallmentsService
@@ -299,7 +300,7 @@ class CardBillsPage(QWidget):
         self._show_card()
 
     def _card_label(self, card: CardView) -> str:
-        parts = [card.name + (f" •••• {card.last_digits}" if card.last_digits else "")]
+        parts = [card_label(card.name, card.last_digits)]
         if card.institution:
             parts.append(card.institution)
         return " — ".join(parts)
